@@ -1,0 +1,65 @@
+// Evidence file -> AgencyResult, collecting every diagnostic of the file before deciding, so that a
+// user sees all problems at once and no score is ever produced from an invalid file.
+#include "cli/agency_input.hpp"
+
+#include "loader/evidence_loader.hpp"
+
+#include <fmt/format.h>
+
+namespace spbe::cli {
+
+InputOutcome load_agency(const std::string& path, PackRegistry& registry, const std::string& rubric_override, Basis basis) {
+    std::string error;
+    auto text = read_text_file(path, error);
+    if (!text) {
+        InputOutcome out;
+        out.diags.push_back(Diagnostic{path, {}, Severity::error, fmt::format("cannot read file: {}", error), "io"});
+        out.exit_code = kIoError;
+        return out;
+    }
+    return load_agency_text(path, *text, registry, rubric_override, basis);
+}
+
+InputOutcome load_agency_text(const std::string& path, const std::string& text, PackRegistry& registry, const std::string& rubric_override, Basis basis) {
+    InputOutcome out;
+    EvidenceParse parsed = parse_evidence(text);
+    out.diags = std::move(parsed.diags);
+    const Pack* pack = nullptr;
+    if (parsed.file) {
+        std::string ref = rubric_override.empty() ? parsed.file->rubric : rubric_override;
+        if (!ref.empty()) {
+            if (rubric_override.empty() && !is_builtin_pack(ref)) {
+                std::string known;
+                for (const auto& id : builtin_pack_ids()) known += (known.empty() ? "" : ", ") + id;
+                out.diags.push_back(Diagnostic{"", parsed.file->rubric_pos, Severity::error,
+                                               fmt::format("unknown rubric '{}' (built-in: {}; use --rubric PATH for a pack folder)", ref, known), "unknown-rubric"});
+            } else {
+                std::vector<Diagnostic> pack_diags;
+                bool io_error = false;
+                pack = registry.get(ref, pack_diags, io_error);
+                if (!pack) {
+                    attach_file(out.diags, path);
+                    out.diags.insert(out.diags.end(), pack_diags.begin(), pack_diags.end());
+                    out.exit_code = io_error ? kIoError : kInvalidInput;
+                    return out;
+                }
+                if (!rubric_override.empty() && !parsed.file->rubric.empty() && parsed.file->rubric != pack->id)
+                    out.diags.push_back(Diagnostic{"", parsed.file->rubric_pos, Severity::warning,
+                                                   fmt::format("file names rubric '{}' but is scored with '{}' (--rubric)", parsed.file->rubric, pack->id),
+                                                   "rubric-override"});
+                validate_evidence(*parsed.file, *pack, out.diags, basis == Basis::self);
+            }
+        }
+    }
+    attach_file(out.diags, path);
+    if (!parsed.file || !pack || has_errors(out.diags)) {
+        out.exit_code = kInvalidInput;
+        return out;
+    }
+    parsed.file->path = path;
+    out.result = score_evidence(*pack, std::move(*parsed.file), basis);
+    if (!out.result) out.exit_code = kInvalidInput; // unreachable after validation; never a partial score
+    return out;
+}
+
+} // namespace spbe::cli

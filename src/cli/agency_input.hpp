@@ -1,0 +1,27 @@
+// Turning an evidence file path into a scored agency: read, parse, find the pack, validate,
+// score. Every command that starts from evidence files goes through here.
+#pragma once
+
+#include "cli/common.hpp"
+#include "loader/builtin_packs.hpp"
+#include "scoring/score.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace spbe::cli {
+
+struct InputOutcome {
+    std::optional<AgencyResult> result; // only when the file is fully valid
+    std::vector<Diagnostic> diags;      // with file paths attached
+    int exit_code = kOk;                // kInvalidInput or kIoError when `result` is empty
+};
+
+// `rubric_override` (from --rubric) replaces the file's own `rubric:`; empty = use the file's.
+InputOutcome load_agency(const std::string& path, PackRegistry& registry, const std::string& rubric_override, Basis basis);
+
+// The same from text already in memory (stdin, tests).
+InputOutcome load_agency_text(const std::string& path, const std::string& text, PackRegistry& registry, const std::string& rubric_override, Basis basis);
+
+} // namespace spbe::cli

@@ -1,0 +1,56 @@
+// The spbe driver: the subcommand table, command-line parsing with CLI11, and the mapping of
+// parse failures to exit code 2.
+#include "cli/commands.hpp"
+#include "model/rational.hpp"
+
+#include <fmt/format.h>
+
+#include <iostream>
+
+namespace spbe::cli {
+
+namespace {
+
+// Every subcommand, in the order `spbe --help` lists them.
+std::vector<CommandSpec> command_table() {
+    return {
+        score_command(),
+        explain_command(),
+        rubrics_command(),
+    };
+}
+
+} // namespace
+
+int run(int argc, char** argv) {
+    CLI::App app{"spbe: exact SPBE maturity index calculator (PermenPANRB 59/2020 and other rubric packs)", "spbe"};
+    app.set_version_flag("--version", std::string("spbe ") + SPBE_VERSION);
+    app.require_subcommand(1);
+    std::function<int()> chosen;
+    std::vector<std::pair<CLI::App*, std::function<int()>>> runners;
+    for (const auto& cmd : command_table()) {
+        CLI::App* sub = app.add_subcommand(cmd.name, cmd.summary);
+        runners.emplace_back(sub, cmd.setup(*sub));
+    }
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        if (e.get_exit_code() == 0) return app.exit(e); // --help, --version
+        std::cerr << "spbe: error: " << e.what() << "\n";
+        std::cerr << "Run 'spbe --help' or 'spbe COMMAND --help' for usage.\n";
+        return kUsage;
+    }
+    for (auto& [sub, runner] : runners)
+        if (sub->parsed()) chosen = runner;
+    try {
+        return chosen();
+    } catch (const RationalOverflow& e) {
+        print_error(fmt::format("{} (weights with too many decimal places?)", e.what()));
+        return kInvalidInput;
+    } catch (const std::bad_alloc&) {
+        print_error("out of memory");
+        return kIoError;
+    }
+}
+
+} // namespace spbe::cli

@@ -1,0 +1,15 @@
+// The subcommand table entries, one per cmd_*.cpp file.
+#pragma once
+
+#include "cli/common.hpp"
+
+namespace spbe::cli {
+
+CommandSpec score_command();
+CommandSpec explain_command();
+CommandSpec rubrics_command();
+
+// Parses argv, runs the chosen subcommand and returns the process exit code.
+int run(int argc, char** argv);
+
+} // namespace spbe::cli

@@ -1,0 +1,59 @@
+// What every subcommand shares: exit codes, output options (format, file, language, colour),
+// atomic output, reading input files and printing diagnostics.
+#pragma once
+
+#include "model/text.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace spbe::cli {
+
+// Documented in README.md ("Exit codes"). When several apply, the highest wins.
+enum ExitCode : int {
+    kOk = 0,
+    kGateFailed = 1,   // --fail-under, --fail-on-regression and similar gates
+    kUsage = 2,        // bad command line
+    kInvalidInput = 3, // an input file or pack is invalid
+    kIoError = 4,      // a file could not be read or written
+};
+
+// Output options, kept apart from each command's analysis options.
+struct OutputOptions {
+    std::string format = "table";
+    std::string output; // -o FILE; empty = stdout
+    std::string lang = "id";
+    std::string color = "auto";
+
+    Lang language() const { return lang == "en" ? Lang::en : Lang::id; }
+    bool use_color() const;
+};
+
+// Adds --format (restricted to `formats`), -o/--output, --lang and --color to a subcommand.
+void add_output_options(CLI::App& app, OutputOptions& out, const std::vector<std::string>& formats);
+
+// Writes the report to stdout or, atomically, to the -o file. Returns kOk or kIoError.
+int write_output(const std::string& text, const OutputOptions& out);
+
+// Reads a whole file; on failure returns nullopt and sets `error` to the system's reason.
+std::optional<std::string> read_text_file(const std::string& path, std::string& error);
+
+// Prints diagnostics to stderr, one per line, in the given order.
+void print_diagnostics(const std::vector<Diagnostic>& diags);
+
+// "spbe: error: message" on stderr, for problems that are not about a position in a file.
+void print_error(const std::string& message);
+
+// A subcommand: its name, one-line summary, and a setup function that registers its options on
+// the CLI11 subcommand and returns the function that runs it.
+struct CommandSpec {
+    const char* name;
+    const char* summary;
+    std::function<std::function<int()>(CLI::App&)> setup;
+};
+
+} // namespace spbe::cli

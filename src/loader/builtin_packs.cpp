@@ -1,0 +1,68 @@
+// Access to the embedded rubric packs and to pack folders on disk, with a per-run cache so that a
+// batch parses each pack once.
+#include "loader/builtin_packs.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace spbe {
+
+std::vector<std::string> builtin_pack_ids() {
+    std::vector<std::string> ids;
+    for (std::size_t i = 0; i < kEmbeddedPackFileCount; ++i)
+        if (std::find(ids.begin(), ids.end(), kEmbeddedPackFiles[i].pack) == ids.end()) ids.emplace_back(kEmbeddedPackFiles[i].pack);
+    return ids;
+}
+
+bool is_builtin_pack(const std::string& id) {
+    auto ids = builtin_pack_ids();
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+PackFileReader folder_reader(const std::string& dir) {
+    return [dir](const std::string& name) -> std::optional<std::string> {
+        std::ifstream in(std::filesystem::path(dir) / name, std::ios::binary);
+        if (!in) return std::nullopt;
+        std::ostringstream ss;
+        ss << in.rdbuf();
+        if (in.bad()) return std::nullopt;
+        return ss.str();
+    };
+}
+
+namespace {
+
+PackFileReader embedded_reader(const std::string& id) {
+    return [id](const std::string& name) -> std::optional<std::string> {
+        for (std::size_t i = 0; i < kEmbeddedPackFileCount; ++i)
+            if (id == kEmbeddedPackFiles[i].pack && name == kEmbeddedPackFiles[i].name) return std::string(kEmbeddedPackFiles[i].text);
+        return std::nullopt;
+    };
+}
+
+} // namespace
+
+const Pack* PackRegistry::get(const std::string& ref, std::vector<Diagnostic>& diags, bool& io_error) {
+    auto it = cache_.find(ref);
+    if (it == cache_.end()) {
+        Entry entry;
+        bool builtin = is_builtin_pack(ref);
+        PackLoad load = load_pack(builtin ? embedded_reader(ref) : folder_reader(ref), options_);
+        std::string prefix = builtin ? "<built-in " + ref + ">" : ref;
+        for (auto& d : load.diags) d.file = (std::filesystem::path(prefix) / d.file).string();
+        entry.diags = std::move(load.diags);
+        entry.io_error = load.io_error;
+        if (load.pack) {
+            load.pack->origin = builtin ? "built-in" : ref;
+            entry.pack = std::make_unique<Pack>(std::move(*load.pack));
+        }
+        it = cache_.emplace(ref, std::move(entry)).first;
+    }
+    diags.insert(diags.end(), it->second.diags.begin(), it->second.diags.end());
+    io_error = io_error || it->second.io_error;
+    return it->second.pack.get();
+}
+
+} // namespace spbe

@@ -1,0 +1,231 @@
+// Evidence file reader: YAML text -> EvidenceFile with every problem located, then the checks that
+// need the rubric pack (ids, completeness, scale bounds).
+#include "loader/evidence_loader.hpp"
+
+#include "loader/yaml_reader.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+namespace spbe {
+
+namespace {
+
+std::optional<int> read_level(YamlReader& r, const YAML::Node& node, const std::string& what) {
+    if (node.IsNull()) return std::nullopt;
+    auto v = r.integer(node, what);
+    if (!v) return std::nullopt;
+    if (*v < -1000 || *v > 1000) {
+        r.error(YamlReader::pos(node), fmt::format("{} {} is not a maturity level", what, *v), "level-range");
+        return std::nullopt;
+    }
+    return static_cast<int>(*v);
+}
+
+void read_evidence_items(YamlReader& r, const YAML::Node& node, IndicatorEntry& entry, const std::string& what) {
+    if (!r.expect_seq(node, fmt::format("'evidence' of {}", what))) return;
+    for (const auto& item_node : node) {
+        EvidenceItem item;
+        item.pos = YamlReader::pos(item_node);
+        if (item_node.IsScalar()) { // a bare title is a convenient short form
+            item.title = item_node.Scalar();
+            entry.evidence.push_back(std::move(item));
+            continue;
+        }
+        std::string item_what = fmt::format("an evidence entry of {}", what);
+        if (!r.expect_map(item_node, item_what)) continue;
+        for (auto& [key, value] : r.entries(item_node, {"title", "file", "sha256", "valid_until"}, item_what)) {
+            auto text = r.string(value, fmt::format("'{}' of {}", key, item_what));
+            if (!text) continue;
+            if (key == "title") {
+                item.title = *text;
+            } else if (key == "file") {
+                item.file = *text;
+            } else if (key == "sha256") {
+                item.sha256 = *text;
+                bool hex = text->size() == 64 && std::all_of(text->begin(), text->end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+                if (!hex) r.error(YamlReader::pos(value), fmt::format("sha256 of {} must be 64 hexadecimal digits", item_what), "sha256-format");
+            } else {
+                item.valid_until = Date::parse(*text);
+                if (!item.valid_until)
+                    r.error(YamlReader::pos(value), fmt::format("valid_until '{}' of {} is not a date (YYYY-MM-DD)", *text, item_what), "date-format");
+            }
+        }
+        if (item.title.empty() && item.file.empty())
+            r.error(item.pos, fmt::format("{} needs a 'title' or a 'file'", item_what), "missing-key");
+        entry.evidence.push_back(std::move(item));
+    }
+}
+
+void read_effort(YamlReader& r, const YAML::Node& node, IndicatorEntry& entry, const std::string& what) {
+    Effort effort;
+    std::string effort_what = fmt::format("effort of {}", what);
+    if (node.IsMap()) {
+        for (auto& [key, value] : r.entries(node, effort_what)) {
+            auto level = Rational::parse(key);
+            if (!level || !level->is_integer()) {
+                r.error(YamlReader::key_pos(node, key), fmt::format("keys of {} must be levels, found '{}'", effort_what, key), "type");
+                continue;
+            }
+            if (auto v = r.number(value, effort_what)) {
+                if (*v < Rational(0)) r.error(YamlReader::pos(value), fmt::format("{} must not be negative", effort_what), "effort-range");
+                else effort.per_level[static_cast<int>(level->num())] = *v;
+            }
+        }
+    } else if (auto v = r.number(node, effort_what)) {
+        if (*v < Rational(0)) r.error(YamlReader::pos(node), fmt::format("{} must not be negative", effort_what), "effort-range");
+        else effort.per_step = *v;
+    }
+    entry.effort = effort;
+}
+
+void read_indicator(YamlReader& r, const std::string& id, const YAML::Node& key_node_map, const YAML::Node& node, EvidenceFile& file) {
+    IndicatorEntry entry;
+    entry.id = id;
+    entry.pos = YamlReader::key_pos(key_node_map, id);
+    std::string what = fmt::format("indicator {}", id);
+    if (node.IsScalar() || node.IsNull()) {
+        entry.level_pos = node.IsNull() ? entry.pos : YamlReader::pos(node);
+        entry.level = read_level(r, node, fmt::format("level of {}", what));
+        file.indicators.push_back(std::move(entry));
+        return;
+    }
+    if (!node.IsMap()) {
+        r.error(YamlReader::pos(node), fmt::format("{} must be a level or a mapping with 'level', found a list", what), "type");
+        return;
+    }
+    entry.long_form = true;
+    entry.level_pos = entry.pos;
+    for (auto& [key, value] : r.entries(node, {"level", "verified", "note", "evidence", "target", "effort"}, what)) {
+        if (key == "level") {
+            entry.level_pos = YamlReader::pos(value).line ? YamlReader::pos(value) : YamlReader::key_pos(node, key);
+            entry.level = read_level(r, value, fmt::format("level of {}", what));
+        } else if (key == "verified") {
+            entry.verified_pos = YamlReader::pos(value);
+            entry.verified = read_level(r, value, fmt::format("verified level of {}", what));
+        } else if (key == "note") {
+            if (auto s = r.string(value, fmt::format("note of {}", what))) entry.note = *s;
+        } else if (key == "evidence") {
+            if (!value.IsNull()) read_evidence_items(r, value, entry, what);
+        } else if (key == "target") {
+            entry.target = read_level(r, value, fmt::format("target of {}", what));
+        } else {
+            read_effort(r, value, entry, what);
+        }
+    }
+    file.indicators.push_back(std::move(entry));
+}
+
+void read_agency(YamlReader& r, const YAML::Node& node, EvidenceFile& file) {
+    if (!r.expect_map(node, "'agency'")) return;
+    for (auto& [key, value] : r.entries(node, {"name", "code", "type", "province"}, "'agency'")) {
+        auto s = r.string(value, fmt::format("agency {}", key));
+        if (!s) continue;
+        if (key == "name") file.agency.name = *s;
+        else if (key == "code") file.agency.code = *s;
+        else if (key == "type") file.agency.type = *s;
+        else file.agency.province = *s;
+    }
+    if (file.agency.name.empty()) r.error(YamlReader::pos(node), "agency has no 'name'", "missing-key");
+}
+
+void read_targets(YamlReader& r, const YAML::Node& node, EvidenceFile& file) {
+    file.targets.pos = YamlReader::pos(node);
+    if (!r.expect_map(node, "'targets'")) return;
+    for (auto& [key, value] : r.entries(node, {"index", "predicate", "level"}, "'targets'")) {
+        if (key == "index") file.targets.index = r.number(value, "target index");
+        else if (key == "predicate") {
+            if (auto s = r.string(value, "target predicate")) file.targets.predicate = *s;
+        } else if (auto v = r.integer(value, "target level")) file.targets.level = static_cast<int>(*v);
+    }
+}
+
+} // namespace
+
+EvidenceParse parse_evidence(const std::string& text) {
+    EvidenceParse out;
+    YamlReader r(out.diags);
+    auto root = r.parse(text);
+    if (!root) return out;
+    if (!r.expect_map(*root, "an evidence file")) return out;
+    EvidenceFile file;
+    bool has_rubric = false, has_agency = false, has_year = false, has_indicators = false;
+    for (auto& [key, value] : r.entries(*root, {"rubric", "agency", "year", "indicators", "targets"}, "the evidence file")) {
+        if (key == "rubric") {
+            has_rubric = true;
+            file.rubric_pos = YamlReader::pos(value);
+            if (auto s = r.string(value, "'rubric'")) file.rubric = *s;
+        } else if (key == "agency") {
+            has_agency = true;
+            read_agency(r, value, file);
+        } else if (key == "year") {
+            has_year = true;
+            if (auto y = r.integer(value, "'year'")) {
+                if (*y < 2000 || *y > 2100) r.error(YamlReader::pos(value), fmt::format("year {} is out of range (2000-2100)", *y), "year-range");
+                else file.year = static_cast<int>(*y);
+            }
+        } else if (key == "indicators") {
+            has_indicators = true;
+            file.indicators_pos = YamlReader::key_pos(*root, "indicators");
+            if (!r.expect_map(value, "'indicators'")) continue;
+            for (auto& [id, node] : r.entries(value, "'indicators'")) read_indicator(r, id, value, node, file);
+        } else {
+            read_targets(r, value, file);
+        }
+    }
+    auto missing = [&](bool present, const char* key, const char* example) {
+        if (!present) r.error({1, 1}, fmt::format("missing required key '{}' (e.g. {})", key, example), "missing-key");
+    };
+    missing(has_rubric, "rubric", "rubric: spbe-2020");
+    missing(has_agency, "agency", "agency: {name: Pemerintah Kabupaten Contoh}");
+    missing(has_year, "year", "year: 2024");
+    missing(has_indicators, "indicators", "indicators: {1: 3, 2: 4}");
+    out.file = std::move(file);
+    return out;
+}
+
+void validate_evidence(const EvidenceFile& file, const Pack& pack, std::vector<Diagnostic>& diags, bool self_basis) {
+    auto error = [&](SourcePos pos, std::string msg, const char* rule) {
+        diags.push_back(Diagnostic{"", pos, Severity::error, std::move(msg), rule});
+    };
+    std::set<std::string> seen;
+    for (const auto& e : file.indicators) {
+        const Indicator* ind = pack.find_indicator(e.id);
+        if (!ind) {
+            std::string msg = fmt::format("unknown indicator '{}' (rubric {} has indicators {} to {})", e.id, pack.id,
+                                          pack.indicators.front().id, pack.indicators.back().id);
+            error(e.pos, msg, "unknown-indicator");
+            continue;
+        }
+        seen.insert(e.id);
+        const Scale& scale = pack.scale_of(*ind);
+        auto check = [&](const std::optional<int>& v, SourcePos pos, const char* what) {
+            if (v && !scale.find(*v))
+                error(pos, fmt::format("{} {} of indicator {} is outside the scale {} to {}", what, *v, e.id, scale.min(), scale.max()),
+                      "level-range");
+        };
+        check(e.level, e.level_pos, "level");
+        check(e.verified, e.verified_pos, "verified level");
+        check(e.target, e.pos, "target level");
+        if (!e.level && !e.verified)
+            error(e.level_pos, fmt::format("level of indicator {} is not filled in", e.id), "missing-level");
+        else if (self_basis && !e.level)
+            error(e.pos, fmt::format("indicator {} has no self-assessed 'level' (needed by --basis self)", e.id), "missing-level");
+    }
+    std::vector<std::string> missing;
+    for (const auto& ind : pack.indicators)
+        if (!seen.count(ind.id) && !file.find(ind.id)) missing.push_back(ind.id);
+    if (!missing.empty()) {
+        std::string list;
+        for (const auto& id : missing) list += (list.empty() ? "" : ", ") + id;
+        error(file.indicators_pos.line ? file.indicators_pos : SourcePos{1, 1},
+              fmt::format("missing {} {}: {}", missing.size(), missing.size() == 1 ? "indicator" : "indicators", list), "missing-indicator");
+    }
+    std::stable_sort(diags.begin(), diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return std::tie(a.pos.line, a.pos.col) < std::tie(b.pos.line, b.pos.col);
+    });
+}
+
+} // namespace spbe

@@ -1,0 +1,228 @@
+// Implementation of YamlReader: the single place that turns yaml-cpp nodes and exceptions into
+// positioned diagnostics (duplicate keys, unknown keys with hints, decimal commas, wrong types).
+#include "loader/yaml_reader.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+namespace spbe {
+
+namespace {
+
+size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<size_t> prev(b.size() + 1);
+    std::vector<size_t> cur(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (size_t j = 1; j <= b.size(); ++j) {
+            size_t sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+        }
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+
+std::string describe_type(const YAML::Node& node) {
+    switch (node.Type()) {
+    case YAML::NodeType::Map: return "a mapping";
+    case YAML::NodeType::Sequence: return "a list";
+    case YAML::NodeType::Null: return "empty";
+    case YAML::NodeType::Scalar: return fmt::format("'{}'", node.Scalar());
+    default: return "undefined";
+    }
+}
+
+bool is_plain_integer(std::string_view s) {
+    if (!s.empty() && (s.front() == '-' || s.front() == '+')) s.remove_prefix(1);
+    return !s.empty() && s.size() <= 18 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// "2,5" or "1,30": a number written with the Indonesian decimal comma.
+bool is_decimal_comma(std::string_view s) {
+    auto comma = s.find(',');
+    if (comma == std::string_view::npos || s.find(',', comma + 1) != std::string_view::npos) return false;
+    return is_plain_integer(s.substr(0, comma)) && is_plain_integer(s.substr(comma + 1)) && s[comma + 1] != '-' && s[comma + 1] != '+';
+}
+
+} // namespace
+
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
+    std::string best;
+    size_t best_distance = std::max<size_t>(2, word.size() / 3) + 1;
+    for (const auto& c : candidates) {
+        size_t d = edit_distance(word, c);
+        if (d < best_distance) {
+            best_distance = d;
+            best = c;
+        }
+    }
+    return best;
+}
+
+SourcePos YamlReader::pos(const YAML::Node& node) {
+    const YAML::Mark m = node.Mark();
+    if (m.line < 0) return {};
+    return {m.line + 1, m.column + 1};
+}
+
+void YamlReader::error(SourcePos pos, std::string message, std::string rule) {
+    diags_.push_back(Diagnostic{"", pos, Severity::error, std::move(message), std::move(rule)});
+}
+
+void YamlReader::warning(SourcePos pos, std::string message, std::string rule) {
+    diags_.push_back(Diagnostic{"", pos, Severity::warning, std::move(message), std::move(rule)});
+}
+
+std::optional<YAML::Node> YamlReader::parse(const std::string& text) {
+    YAML::Node root;
+    try {
+        root = YAML::Load(text);
+    } catch (const YAML::Exception& e) {
+        SourcePos p = e.mark.line >= 0 ? SourcePos{e.mark.line + 1, e.mark.column + 1} : SourcePos{};
+        error(p, fmt::format("invalid YAML: {}", e.msg), "yaml-syntax");
+        return std::nullopt;
+    }
+    if (!root.IsDefined() || root.IsNull()) {
+        error({}, "file is empty (expected a YAML mapping)", "empty-file");
+        return std::nullopt;
+    }
+    return root;
+}
+
+std::vector<std::pair<std::string, YAML::Node>> YamlReader::entries(const YAML::Node& map, std::string_view what) {
+    std::vector<std::pair<std::string, YAML::Node>> out;
+    std::set<std::string> seen;
+    for (auto it = map.begin(); it != map.end(); ++it) {
+        const YAML::Node& key = it->first;
+        if (!key.IsScalar()) {
+            error(pos(key), fmt::format("keys in {} must be plain text, not {}", what, describe_type(key)), "key-type");
+            continue;
+        }
+        const std::string& name = key.Scalar();
+        if (!seen.insert(name).second) {
+            // yaml-cpp keeps the first value and silently ignores the rest; a user would expect the
+            // last one (as in most YAML tools), so neither is safe: report it.
+            SourcePos first;
+            for (auto jt = map.begin(); jt != it; ++jt)
+                if (jt->first.IsScalar() && jt->first.Scalar() == name) {
+                    first = pos(jt->first);
+                    break;
+                }
+            error(pos(key), fmt::format("duplicate key '{}' in {} (first defined at line {})", name, what, first.line), "duplicate-key");
+            continue;
+        }
+        out.emplace_back(name, it->second);
+    }
+    return out;
+}
+
+std::vector<std::pair<std::string, YAML::Node>> YamlReader::entries(const YAML::Node& map, std::initializer_list<std::string_view> allowed,
+                                                                    std::string_view what) {
+    auto all = entries(map, what);
+    std::vector<std::pair<std::string, YAML::Node>> out;
+    std::vector<std::string> names(allowed.begin(), allowed.end());
+    for (auto& [name, node] : all) {
+        if (std::find(names.begin(), names.end(), name) != names.end()) {
+            out.emplace_back(name, node);
+            continue;
+        }
+        SourcePos p = key_pos(map, name);
+        std::string hint = closest_match(name, names);
+        if (!hint.empty())
+            error(p, fmt::format("unknown key '{}' in {}; did you mean '{}'?", name, what, hint), "unknown-key");
+        else {
+            std::string list;
+            for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+            error(p, fmt::format("unknown key '{}' in {} (expected one of: {})", name, what, list), "unknown-key");
+        }
+    }
+    return out;
+}
+
+SourcePos YamlReader::key_pos(const YAML::Node& map, std::string_view key) {
+    if (map.IsMap())
+        for (auto it = map.begin(); it != map.end(); ++it)
+            if (it->first.IsScalar() && it->first.Scalar() == key) return pos(it->first);
+    return pos(map);
+}
+
+bool YamlReader::expect_map(const YAML::Node& node, std::string_view what) {
+    if (node.IsMap()) return true;
+    error(pos(node), fmt::format("{} must be a mapping, found {}", what, describe_type(node)), "type");
+    return false;
+}
+
+bool YamlReader::expect_seq(const YAML::Node& node, std::string_view what) {
+    if (node.IsSequence()) return true;
+    error(pos(node), fmt::format("{} must be a list, found {}", what, describe_type(node)), "type");
+    return false;
+}
+
+std::optional<std::string> YamlReader::string(const YAML::Node& node, std::string_view what) {
+    if (node.IsScalar()) return node.Scalar();
+    error(pos(node), fmt::format("{} must be text, found {}", what, describe_type(node)), "type");
+    return std::nullopt;
+}
+
+std::optional<long long> YamlReader::integer(const YAML::Node& node, std::string_view what) {
+    if (!node.IsScalar()) {
+        error(pos(node), fmt::format("{} must be a whole number, found {}", what, describe_type(node)), "type");
+        return std::nullopt;
+    }
+    const std::string& s = node.Scalar();
+    if (is_plain_integer(s)) return std::stoll(s);
+    if (is_decimal_comma(s)) {
+        error(pos(node),
+              fmt::format("{} must be a whole number, found '{}' (a decimal comma; levels are whole numbers, write e.g. {})", what, s,
+                          s.substr(0, s.find(','))),
+              "decimal-comma");
+        return std::nullopt;
+    }
+    if (auto r = Rational::parse(s))
+        error(pos(node), fmt::format("{} must be a whole number, found {}", what, s), "not-integer");
+    else
+        error(pos(node), fmt::format("{} must be a whole number, found {}", what, describe_type(node)), "not-integer");
+    return std::nullopt;
+}
+
+std::optional<Rational> YamlReader::number(const YAML::Node& node, std::string_view what) {
+    if (!node.IsScalar()) {
+        error(pos(node), fmt::format("{} must be a number, found {}", what, describe_type(node)), "type");
+        return std::nullopt;
+    }
+    const std::string& s = node.Scalar();
+    if (auto r = Rational::parse(s)) return r;
+    if (is_decimal_comma(s)) {
+        std::string fixed = s;
+        fixed[fixed.find(',')] = '.';
+        error(pos(node), fmt::format("{} '{}' uses a decimal comma; write {}", what, s, fixed), "decimal-comma");
+        return std::nullopt;
+    }
+    error(pos(node), fmt::format("{} must be a number such as 1.3 or 20/6, found {}", what, describe_type(node)), "type");
+    return std::nullopt;
+}
+
+std::optional<LocalText> YamlReader::local_text(const YAML::Node& node, std::string_view what) {
+    if (node.IsScalar()) return LocalText{node.Scalar(), ""};
+    if (!node.IsMap()) {
+        error(pos(node), fmt::format("{} must be text or a mapping with 'id' and 'en', found {}", what, describe_type(node)), "type");
+        return std::nullopt;
+    }
+    LocalText out;
+    for (auto& [key, value] : entries(node, {"id", "en"}, what)) {
+        auto s = string(value, fmt::format("{} '{}'", what, key));
+        if (!s) continue;
+        (key == "id" ? out.id : out.en) = *s;
+    }
+    if (out.id.empty()) {
+        error(pos(node), fmt::format("{} has no Indonesian text ('id')", what), "missing-key");
+        return std::nullopt;
+    }
+    return out;
+}
+
+} // namespace spbe

@@ -1,0 +1,58 @@
+// Checked access to yaml-cpp nodes: positions, duplicate and unknown keys, typed scalars. Every
+// problem becomes a Diagnostic with line:col instead of an exception, so a file reports all at once.
+#pragma once
+
+#include "model/rational.hpp"
+#include "model/text.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace spbe {
+
+class YamlReader {
+public:
+    explicit YamlReader(std::vector<Diagnostic>& diags) : diags_(diags) {}
+
+    static SourcePos pos(const YAML::Node& node);
+
+    void error(SourcePos pos, std::string message, std::string rule);
+    void warning(SourcePos pos, std::string message, std::string rule);
+
+    // Parses a whole document. Reports syntax errors and empty documents; nullopt when unusable.
+    std::optional<YAML::Node> parse(const std::string& text);
+
+    // Entries of a mapping in document order with duplicate keys reported (the later one is
+    // dropped) and keys outside `allowed` reported with a did-you-mean hint. `what` names the
+    // mapping in messages ("evidence file", "indicator 5").
+    std::vector<std::pair<std::string, YAML::Node>> entries(const YAML::Node& map, std::initializer_list<std::string_view> allowed,
+                                                            std::string_view what);
+    // As above, for maps whose keys are data (indicator ids, levels): only duplicates are checked.
+    std::vector<std::pair<std::string, YAML::Node>> entries(const YAML::Node& map, std::string_view what);
+    // Position of the key `key` in `map`, or of the map itself.
+    static SourcePos key_pos(const YAML::Node& map, std::string_view key);
+
+    bool expect_map(const YAML::Node& node, std::string_view what);
+    bool expect_seq(const YAML::Node& node, std::string_view what);
+    std::optional<std::string> string(const YAML::Node& node, std::string_view what);
+    // A whole number; explains decimal commas ("2,5") and fractions.
+    std::optional<long long> integer(const YAML::Node& node, std::string_view what);
+    // An exact number written as a decimal ("1.3") or a fraction ("20/6").
+    std::optional<Rational> number(const YAML::Node& node, std::string_view what);
+    // {id: ..., en: ...} or a plain string (Indonesian only).
+    std::optional<LocalText> local_text(const YAML::Node& node, std::string_view what);
+
+private:
+    std::vector<Diagnostic>& diags_;
+};
+
+// Closest candidate within a small edit distance, for did-you-mean hints; empty when none is close.
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
+
+} // namespace spbe

@@ -1,0 +1,46 @@
+// Small shared vocabulary of the model: bilingual names, source positions and diagnostics.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace spbe {
+
+enum class Lang { id, en };
+
+// A name in Bahasa Indonesia (authoritative) and English (optional; falls back to Indonesian).
+struct LocalText {
+    std::string id;
+    std::string en;
+    const std::string& get(Lang lang) const { return lang == Lang::en && !en.empty() ? en : id; }
+};
+
+// 1-based line and column in a source file; 0 means "not known" (e.g. a whole-file problem).
+struct SourcePos {
+    int line = 0;
+    int col = 0;
+};
+
+enum class Severity { error, warning, info };
+
+const char* severity_name(Severity s);
+
+// One finding about an input. Readers fill line/col and leave `file` empty; the caller that knows
+// the path sets it, so parsers stay testable on strings.
+struct Diagnostic {
+    std::string file;
+    SourcePos pos;
+    Severity severity = Severity::error;
+    std::string message;
+    std::string rule; // stable rule id, e.g. "duplicate-key"
+};
+
+// "file:line:col: error: message" (parts that are unknown are left out).
+std::string format_diagnostic(const Diagnostic& d);
+
+bool has_errors(const std::vector<Diagnostic>& diags);
+
+// Sets `file` on every diagnostic that has none.
+void attach_file(std::vector<Diagnostic>& diags, const std::string& file);
+
+} // namespace spbe

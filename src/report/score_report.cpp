@@ -1,0 +1,248 @@
+// Score renderers. Layout decisions: index and group values always at the pack's precision with
+// half-up rounding; the predicate next to every top-tier value; self vs verified shown when they differ.
+#include "report/score_report.hpp"
+
+#include "report/json_writer.hpp"
+#include "report/labels.hpp"
+#include "report/text_util.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace spbe {
+
+namespace {
+
+std::string pct(const Rational& w) { return format_weight(w) + " %"; }
+
+std::string group_label(const Pack& /*pack*/, const Group& g, Lang lang) {
+    // Tier-0 groups are named; inner groups also carry their official number/id for reference.
+    if (g.tier == 0) return g.name.get(lang);
+    return g.id + " " + g.name.get(lang);
+}
+
+std::string indicator_level_cell(const AgencyResult& r, size_t i, Lang lang) {
+    const auto* entry = r.file.find(r.pack->indicators[i].id);
+    return level_text(*r.pack, entry, r.score.levels[i], r.basis, lang);
+}
+
+} // namespace
+
+std::string level_text(const Pack& /*pack*/, const IndicatorEntry* entry, int level, Basis basis, Lang lang) {
+    const Labels& L = labels(lang);
+    std::string out = std::to_string(level);
+    if (entry && entry->level && entry->verified && *entry->level != *entry->verified) {
+        if (basis == Basis::verified) out += fmt::format(" ({} {})", L.self, *entry->level);
+        else out += fmt::format(" ({} {})", L.verified, *entry->verified);
+    }
+    return out;
+}
+
+std::string agency_heading(const AgencyResult& r) {
+    std::string out = r.file.agency.name;
+    if (r.file.year) out += fmt::format(" · {}", *r.file.year);
+    out += fmt::format(" · {}", r.pack->id);
+    if (!r.pack->source.regulation.empty()) out += fmt::format(" ({})", r.pack->source.regulation);
+    return out;
+}
+
+std::string render_score_table(const std::vector<AgencyResult>& results, const ReportOptions& opt) {
+    const Labels& L = labels(opt.lang);
+    std::string out;
+    for (const auto& r : results) {
+        const Pack& pack = *r.pack;
+        if (!out.empty()) out += "\n";
+        out += colorize(agency_heading(r), Color::bold, opt.color) + "\n";
+        const Predicate& p = *r.score.predicate;
+        out += fmt::format("{} {}  {}\n", pack.index_name.get(opt.lang), colorize(r.score.index.to_fixed(pack.precision), Color::bold, opt.color),
+                           colorize(p.name.get(opt.lang), predicate_color(pack, p), opt.color));
+        if (r.other) {
+            const char* label = r.basis == Basis::verified ? L.self_index : L.verified_index;
+            out += fmt::format("{} {}  {}\n", label, r.other->index.to_fixed(pack.precision), r.other->predicate->name.get(opt.lang));
+        }
+        for (size_t tier = 0; tier < pack.tiers.size(); ++tier) {
+            std::vector<std::vector<std::string>> rows;
+            std::vector<std::string> header{pack.tiers[tier].name.get(opt.lang), L.weight, L.index};
+            if (tier == 0) header.push_back(L.predicate);
+            rows.push_back(header);
+            for (int gi : pack.groups_of_tier(static_cast<int>(tier))) {
+                const Group& g = pack.groups[static_cast<size_t>(gi)];
+                const Rational& v = r.score.group_index[static_cast<size_t>(gi)];
+                std::vector<std::string> row{group_label(pack, g, opt.lang), pct(g.weight), v.to_fixed(pack.precision)};
+                if (tier == 0) {
+                    const Predicate& gp = pack.predicate_for(v);
+                    row.push_back(colorize(gp.name.get(opt.lang), predicate_color(pack, gp), opt.color));
+                }
+                rows.push_back(row);
+            }
+            out += "\n" + render_table(rows, {false, true, true, false});
+        }
+        if (opt.detail) {
+            std::vector<std::vector<std::string>> rows;
+            rows.push_back({L.indicator, "", L.weight, L.level, L.contribution});
+            for (size_t i = 0; i < pack.indicators.size(); ++i) {
+                const Indicator& ind = pack.indicators[i];
+                rows.push_back({ind.id, truncate(ind.name.get(opt.lang), 60), pct(ind.weight), indicator_level_cell(r, i, opt.lang),
+                                index_contribution(pack, static_cast<int>(i), r.score.levels[i]).to_exact_string()});
+            }
+            out += "\n" + render_table(rows, {true, false, true, false, true});
+        }
+    }
+    return out;
+}
+
+void write_agency_json(JsonWriter& w, const AgencyResult& r, const ReportOptions& opt) {
+    const Pack& pack = *r.pack;
+    w.field("file", r.path);
+    w.field("rubric", pack.id);
+    w.key("agency").begin_object();
+    w.field("name", r.file.agency.name);
+    auto opt_field = [&](const char* k, const std::string& v) {
+        w.key(k);
+        if (v.empty()) w.null();
+        else w.value(v);
+    };
+    opt_field("code", r.file.agency.code);
+    opt_field("type", r.file.agency.type);
+    opt_field("province", r.file.agency.province);
+    w.end_object();
+    w.key("year");
+    if (r.file.year) w.value(*r.file.year);
+    else w.null();
+    w.field("basis", r.basis == Basis::verified ? "verified" : "self");
+    w.key("index").raw_number(r.score.index.to_fixed(pack.precision));
+    w.field("index_exact", r.score.index.to_exact_string());
+    w.field("predicate", r.score.predicate->name.get(opt.lang));
+    if (r.other) {
+        w.key(r.basis == Basis::verified ? "self_assessment" : "verified_assessment").begin_object();
+        w.key("index").raw_number(r.other->index.to_fixed(pack.precision));
+        w.field("index_exact", r.other->index.to_exact_string());
+        w.field("predicate", r.other->predicate->name.get(opt.lang));
+        w.end_object();
+    }
+    for (size_t tier = 0; tier < pack.tiers.size(); ++tier) {
+        w.key(pack.tiers[tier].plural).begin_array();
+        for (int gi : pack.groups_of_tier(static_cast<int>(tier))) {
+            const Group& g = pack.groups[static_cast<size_t>(gi)];
+            const Rational& v = r.score.group_index[static_cast<size_t>(gi)];
+            w.begin_object();
+            w.field("id", g.id);
+            if (g.parent >= 0) w.field(pack.tiers[tier - 1].id, pack.groups[static_cast<size_t>(g.parent)].id);
+            w.field("name", g.name.get(opt.lang));
+            w.key("weight").raw_number(json_number(g.weight));
+            w.field("weight_exact", g.weight.to_exact_string());
+            w.key("index").raw_number(v.to_fixed(pack.precision));
+            w.field("index_exact", v.to_exact_string());
+            w.field("predicate", pack.predicate_for(v).name.get(opt.lang));
+            w.end_object();
+        }
+        w.end_array();
+    }
+    w.key("indicators").begin_array();
+    const std::string& inner_tier = pack.tiers.back().id;
+    for (size_t i = 0; i < pack.indicators.size(); ++i) {
+        const Indicator& ind = pack.indicators[i];
+        const IndicatorEntry* e = r.file.find(ind.id);
+        w.begin_object();
+        w.field("id", ind.id);
+        w.field(inner_tier, pack.groups[static_cast<size_t>(ind.group)].id);
+        w.field("name", ind.name.get(opt.lang));
+        w.key("weight").raw_number(json_number(ind.weight));
+        w.field("weight_exact", ind.weight.to_exact_string());
+        w.field("level", r.score.levels[i]);
+        w.key("self");
+        if (e && e->level) w.value(*e->level);
+        else w.null();
+        w.key("verified");
+        if (e && e->verified) w.value(*e->verified);
+        else w.null();
+        w.field("contribution_exact", index_contribution(pack, static_cast<int>(i), r.score.levels[i]).to_exact_string());
+        w.field("evidence_count", static_cast<long long>(e ? e->evidence.size() : 0));
+        w.end_object();
+    }
+    w.end_array();
+}
+
+std::string render_score_json(const std::vector<AgencyResult>& results, const ReportOptions& opt) {
+    JsonWriter w;
+    auto one = [&](const AgencyResult& r) {
+        w.begin_object();
+        w.field("schema", kScoreJsonSchema);
+        write_agency_json(w, r, opt);
+        w.end_object();
+    };
+    if (results.size() == 1) {
+        one(results.front());
+    } else {
+        w.begin_array();
+        for (const auto& r : results) one(r);
+        w.end_array();
+    }
+    return w.str();
+}
+
+std::string render_score_csv(const std::vector<AgencyResult>& results, const ReportOptions& opt) {
+    // Columns: fixed agency fields, then one column per top-tier group id in order of first use,
+    // so files scored under different packs still share one header.
+    std::vector<std::string> group_cols;
+    for (const auto& r : results)
+        for (int gi : r.pack->groups_of_tier(0)) {
+            const std::string& id = r.pack->groups[static_cast<size_t>(gi)].id;
+            if (std::find(group_cols.begin(), group_cols.end(), id) == group_cols.end()) group_cols.push_back(id);
+        }
+    std::vector<std::string> header{"file", "agency", "code", "type", "province", "year", "rubric", "index", "index_exact", "predicate"};
+    header.insert(header.end(), group_cols.begin(), group_cols.end());
+    std::string out = csv_row(header);
+    for (const auto& r : results) {
+        const Pack& pack = *r.pack;
+        std::vector<std::string> row{r.path, r.file.agency.name, r.file.agency.code, r.file.agency.type, r.file.agency.province,
+                                     r.file.year ? std::to_string(*r.file.year) : "", pack.id, r.score.index.to_fixed(pack.precision),
+                                     r.score.index.to_exact_string(), r.score.predicate->name.get(opt.lang)};
+        for (const auto& col : group_cols) {
+            std::string cell;
+            for (int gi : pack.groups_of_tier(0))
+                if (pack.groups[static_cast<size_t>(gi)].id == col) cell = r.score.group_index[static_cast<size_t>(gi)].to_fixed(pack.precision);
+            row.push_back(cell);
+        }
+        out += csv_row(row);
+    }
+    return out;
+}
+
+std::string render_score_markdown(const std::vector<AgencyResult>& results, const ReportOptions& opt) {
+    const Labels& L = labels(opt.lang);
+    std::string out;
+    for (const auto& r : results) {
+        const Pack& pack = *r.pack;
+        if (!out.empty()) out += "\n";
+        out += fmt::format("## {}\n\n", markdown_escape(agency_heading(r)));
+        out += fmt::format("**{} {} — {}**\n", pack.index_name.get(opt.lang), r.score.index.to_fixed(pack.precision), r.score.predicate->name.get(opt.lang));
+        if (r.other) {
+            const char* label = r.basis == Basis::verified ? L.self_index : L.verified_index;
+            out += fmt::format("\n{}: {} — {}\n", label, r.other->index.to_fixed(pack.precision), r.other->predicate->name.get(opt.lang));
+        }
+        for (size_t tier = 0; tier < pack.tiers.size(); ++tier) {
+            bool top = tier == 0;
+            out += fmt::format("\n| {} | {} | {} |{}\n", pack.tiers[tier].name.get(opt.lang), L.weight, L.index, top ? fmt::format(" {} |", L.predicate) : "");
+            out += top ? "|---|---:|---:|---|\n" : "|---|---:|---:|\n";
+            for (int gi : pack.groups_of_tier(static_cast<int>(tier))) {
+                const Group& g = pack.groups[static_cast<size_t>(gi)];
+                const Rational& v = r.score.group_index[static_cast<size_t>(gi)];
+                out += fmt::format("| {} | {} | {} |{}\n", markdown_escape(group_label(pack, g, opt.lang)), pct(g.weight), v.to_fixed(pack.precision),
+                                   top ? fmt::format(" {} |", pack.predicate_for(v).name.get(opt.lang)) : "");
+            }
+        }
+        if (opt.detail) {
+            out += fmt::format("\n| {} | | {} | {} | {} |\n|---:|---|---:|---|---:|\n", L.indicator, L.weight, L.level, L.contribution);
+            for (size_t i = 0; i < pack.indicators.size(); ++i) {
+                const Indicator& ind = pack.indicators[i];
+                out += fmt::format("| {} | {} | {} | {} | {} |\n", ind.id, markdown_escape(ind.name.get(opt.lang)), pct(ind.weight), indicator_level_cell(r, i, opt.lang),
+                                   index_contribution(pack, static_cast<int>(i), r.score.levels[i]).to_exact_string());
+            }
+        }
+    }
+    return out;
+}
+
+} // namespace spbe

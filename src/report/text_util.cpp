@@ -1,0 +1,143 @@
+// Text layout primitives for the table, CSV and Markdown renderers.
+#include "report/text_util.hpp"
+
+#include <algorithm>
+
+namespace spbe {
+
+size_t display_width(std::string_view s) {
+    size_t n = 0;
+    bool in_escape = false;
+    for (char ch : s) {
+        auto c = static_cast<unsigned char>(ch);
+        if (c == 0x1b) {
+            in_escape = true;
+            continue;
+        }
+        if (in_escape) {
+            if (c == 'm') in_escape = false;
+            continue;
+        }
+        if ((c & 0xC0) != 0x80) ++n; // count code points, not continuation bytes
+    }
+    return n;
+}
+
+std::string pad_right(std::string_view s, size_t width) {
+    std::string out(s);
+    size_t w = display_width(s);
+    if (w < width) out.append(width - w, ' ');
+    return out;
+}
+
+std::string pad_left(std::string_view s, size_t width) {
+    size_t w = display_width(s);
+    std::string out = w < width ? std::string(width - w, ' ') : std::string();
+    out += s;
+    return out;
+}
+
+std::string truncate(std::string_view s, size_t width) {
+    if (display_width(s) <= width) return std::string(s);
+    std::string out;
+    size_t n = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if ((c & 0xC0) != 0x80) {
+            if (n + 1 >= width) break;
+            ++n;
+        }
+        out += s[i];
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out + "…";
+}
+
+std::string csv_field(std::string_view s) {
+    if (s.find_first_of(",\";\n\r") == std::string_view::npos) return std::string(s);
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string csv_row(const std::vector<std::string>& fields) {
+    std::string out;
+    for (size_t i = 0; i < fields.size(); ++i) {
+        if (i) out += ',';
+        out += csv_field(fields[i]);
+    }
+    return out + "\n";
+}
+
+std::string markdown_escape(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '|') out += "\\|";
+        else if (c == '\n') out += "<br>";
+        else out += c;
+    }
+    return out;
+}
+
+std::string format_weight(const Rational& w) {
+    std::string exact = w.to_exact_string();
+    if (exact.find('/') == std::string::npos) return exact;
+    return w.to_fixed(2);
+}
+
+std::string json_number(const Rational& v) {
+    std::string exact = v.to_exact_string();
+    if (exact.find('/') == std::string::npos) return exact;
+    std::string s = v.to_fixed(6);
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+    return s;
+}
+
+std::string colorize(std::string_view s, Color c, bool enabled) {
+    if (!enabled || c == Color::none) return std::string(s);
+    const char* code = "";
+    switch (c) {
+    case Color::red: code = "\x1b[31m"; break;
+    case Color::yellow: code = "\x1b[33m"; break;
+    case Color::green: code = "\x1b[32m"; break;
+    case Color::bold: code = "\x1b[1m"; break;
+    case Color::dim: code = "\x1b[2m"; break;
+    case Color::none: break;
+    }
+    return std::string(code) + std::string(s) + "\x1b[0m";
+}
+
+Color predicate_color(const Pack& pack, const Predicate& p) {
+    size_t rank = static_cast<size_t>(&p - pack.predicates.data());
+    if (rank + 1 == pack.predicates.size()) return Color::red;
+    if (rank < 2) return Color::green;
+    return Color::yellow;
+}
+
+std::string render_table(const std::vector<std::vector<std::string>>& rows, const std::vector<bool>& right, std::string_view indent) {
+    std::vector<size_t> widths;
+    for (const auto& row : rows)
+        for (size_t i = 0; i < row.size(); ++i) {
+            if (widths.size() <= i) widths.push_back(0);
+            widths[i] = std::max(widths[i], display_width(row[i]));
+        }
+    std::string out;
+    for (const auto& row : rows) {
+        std::string line(indent);
+        for (size_t i = 0; i < row.size(); ++i) {
+            bool r = i < right.size() && right[i];
+            bool last = i + 1 == row.size();
+            if (i) line += "  ";
+            line += r ? pad_left(row[i], widths[i]) : (last ? row[i] : pad_right(row[i], widths[i]));
+        }
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        out += line + "\n";
+    }
+    return out;
+}
+
+} // namespace spbe

@@ -1,0 +1,65 @@
+// Exact evaluation of the weighted index tree (PermenPANRB 59/2020 Lampiran I, B.4): innermost
+// groups from indicator levels, outer groups from their children, the index from the top tier.
+#include "scoring/score.hpp"
+
+namespace spbe {
+
+Score score_levels(const Pack& pack, const std::vector<int>& levels) {
+    Score s;
+    s.levels = levels;
+    s.group_index.assign(pack.groups.size(), Rational(0));
+    // Groups are stored in pre-order, so walking backwards sees every child before its parent.
+    for (size_t gi = pack.groups.size(); gi-- > 0;) {
+        const Group& g = pack.groups[gi];
+        Rational sum;
+        for (int i : g.indicators) sum += Rational(levels[static_cast<size_t>(i)]) * pack.indicators[static_cast<size_t>(i)].weight;
+        for (int c : g.children) sum += s.group_index[static_cast<size_t>(c)] * pack.groups[static_cast<size_t>(c)].weight;
+        s.group_index[gi] = sum / g.weight;
+    }
+    Rational total;
+    for (size_t gi = 0; gi < pack.groups.size(); ++gi)
+        if (pack.groups[gi].tier == 0) total += s.group_index[gi] * pack.groups[gi].weight;
+    s.index = total / pack.total_weight;
+    s.predicate = &pack.predicate_for(s.index);
+    return s;
+}
+
+std::optional<std::vector<int>> levels_from_evidence(const Pack& pack, const EvidenceFile& file, Basis basis) {
+    std::vector<int> levels(pack.indicators.size(), 0);
+    std::vector<bool> have(pack.indicators.size(), false);
+    for (const auto& e : file.indicators) {
+        auto it = pack.indicator_index.find(e.id);
+        if (it == pack.indicator_index.end()) continue;
+        auto level = e.effective(basis == Basis::self);
+        if (!level) return std::nullopt;
+        levels[static_cast<size_t>(it->second)] = *level;
+        have[static_cast<size_t>(it->second)] = true;
+    }
+    for (bool h : have)
+        if (!h) return std::nullopt;
+    return levels;
+}
+
+Rational index_contribution(const Pack& pack, int indicator, int level) {
+    return Rational(level) * pack.indicators[static_cast<size_t>(indicator)].weight / pack.total_weight;
+}
+
+} // namespace spbe
+
+namespace spbe {
+
+std::optional<AgencyResult> score_evidence(const Pack& pack, EvidenceFile file, Basis basis) {
+    auto levels = levels_from_evidence(pack, file, basis);
+    if (!levels) return std::nullopt;
+    AgencyResult r;
+    r.pack = &pack;
+    r.basis = basis;
+    r.score = score_levels(pack, *levels);
+    Basis other_basis = basis == Basis::self ? Basis::verified : Basis::self;
+    if (auto other = levels_from_evidence(pack, file, other_basis); other && *other != *levels) r.other = score_levels(pack, *other);
+    r.path = file.path;
+    r.file = std::move(file);
+    return r;
+}
+
+} // namespace spbe

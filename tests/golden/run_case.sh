@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs one golden CLI case: tests/golden/<case>/args holds the arguments (shell words, run from the
+# repository root), optional `stdin` is fed to spbe; stdout, stderr and the exit code are compared
+# with expected_stdout, expected_stderr and expected_exit. UPDATE_GOLDEN=1 rewrites them instead.
+set -uo pipefail
+spbe=$1
+case_dir=$2
+args=$(cat "$case_dir/args")
+input=/dev/null
+[ -f "$case_dir/stdin" ] && input="$case_dir/stdin"
+out=$(mktemp) err=$(mktemp)
+trap 'rm -f "$out" "$err"' EXIT
+# Deterministic environment: no colour, no CI-specific format selection.
+env -u GITHUB_ACTIONS NO_COLOR=1 SPBE_TODAY=2026-11-30 bash -c "\"\$0\" $args" "$spbe" <"$input" >"$out" 2>"$err"
+code=$?
+if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
+  cp "$out" "$case_dir/expected_stdout"
+  cp "$err" "$case_dir/expected_stderr"
+  echo "$code" >"$case_dir/expected_exit"
+  echo "updated $case_dir"
+  exit 0
+fi
+status=0
+if ! diff -u "$case_dir/expected_stdout" "$out"; then echo "golden: stdout differs" >&2; status=1; fi
+if ! diff -u "$case_dir/expected_stderr" "$err"; then echo "golden: stderr differs" >&2; status=1; fi
+expected_code=$(cat "$case_dir/expected_exit")
+if [ "$code" != "$expected_code" ]; then echo "golden: exit code $code, expected $expected_code" >&2; status=1; fi
+exit $status
