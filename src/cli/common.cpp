@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -97,6 +98,15 @@ std::optional<std::string> read_text_file(const std::string& path, std::string& 
         return std::nullopt;
     }
     return ss.str();
+}
+
+Date today() {
+    if (const char* fixed = std::getenv("SPBE_TODAY"))
+        if (auto d = Date::parse(fixed)) return *d;
+    std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&now, &tm);
+    return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 
 void print_diagnostics(const std::vector<Diagnostic>& diags) {

@@ -2,6 +2,7 @@
 // atomic output, reading input files and printing diagnostics.
 #pragma once
 
+#include "model/evidence.hpp"
 #include "model/text.hpp"
 
 #include <CLI/CLI.hpp>
@@ -41,6 +42,9 @@ int write_output(const std::string& text, const OutputOptions& out);
 
 // Reads a whole file; on failure returns nullopt and sets `error` to the system's reason.
 std::optional<std::string> read_text_file(const std::string& path, std::string& error);
+
+// Today's date for --as-of defaults; SPBE_TODAY=YYYY-MM-DD overrides it (tests, reproducible runs).
+Date today();
 
 // Prints diagnostics to stderr, one per line, in the given order.
 void print_diagnostics(const std::vector<Diagnostic>& diags);
