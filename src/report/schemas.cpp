@@ -62,6 +62,7 @@ Json local_text_definition() {
     return obj({
         {"description", "Text in Bahasa Indonesia, or a mapping {id: Indonesian, en: English}; the Indonesian text is required."},
         {"type", types({"string", "number", "boolean", "object"})},
+        {"minLength", 1},
         {"properties", obj({
                            {"id", obj({{"description", "Bahasa Indonesia (authoritative)"}, {"type", types({"string", "number", "boolean"})}, {"minLength", 1}})},
                            {"en", text("English")},
@@ -137,7 +138,9 @@ Json evidence_item_definition() {
                                                 {"pattern", kDatePattern}})},
                        })},
         {"additionalProperties", false},
-        {"anyOf", Json::array({obj({{"required", types({"title"})}}), obj({{"required", types({"file"})}})})},
+        // A title or a file that is not empty.
+        {"anyOf", Json::array({obj({{"required", types({"title"})}, {"properties", obj({{"title", obj({{"minLength", 1}})}})}}),
+                               obj({{"required", types({"file"})}, {"properties", obj({{"file", obj({{"minLength", 1}})}})}})})},
     });
 }
 

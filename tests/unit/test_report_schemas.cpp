@@ -359,6 +359,8 @@ TEST_CASE("the evidence schema and parse_evidence agree on accept and reject") {
         {{"evidence item without title or file", evidence_doc("  1:\n    level: 3\n    evidence:\n      - {sha256: "
                                                               "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855}\n")},
          false},
+        {{"evidence item with an empty title only", evidence_doc("  1:\n    level: 3\n    evidence:\n      - {title: \"\"}\n")}, false},
+        {{"evidence item with an empty title and a file", evidence_doc("  1:\n    level: 3\n    evidence:\n      - {title: \"\", file: a.pdf}\n")}, true},
         {{"evidence item that is null", evidence_doc("  1:\n    level: 3\n    evidence:\n      -\n")}, false},
         {{"bad sha256", evidence_doc("  1:\n    level: 3\n    evidence:\n      - {file: a.pdf, sha256: abc}\n")}, false},
         {{"bad date", evidence_doc("  1:\n    level: 3\n    evidence:\n      - {file: a.pdf, valid_until: 2025-13-01}\n")}, false},
@@ -459,6 +461,7 @@ TEST_CASE("the rubric schema and load_pack agree on accept and reject") {
         {"weight with a decimal comma", m, replace(g, "weight: \"100/3\"", "weight: 33,3"), false},
         {"criteria keyed by text", m, replace(g, "criteria: {1: x, 2: y}", "criteria: {one: x, 2: y}"), false},
         {"unknown guide key", m, replace(g, "fulfilment: f", "fulfillment: f"), false},
+        {"empty indicator name", m, replace(g, "name: Dua,", "name: \"\","), false},
         {"local text without id", m, replace(g, "name: {id: Domain D}", "name: {en: Domain D}"), false},
         {"group without weight", m, replace(g, "weight: 100\naspects", "aspects"), false},
         {"children not a list", m, "id: d\nname: D\nweight: 100\naspects: {a: 1}\n", false},
