@@ -17,6 +17,8 @@ std::vector<CommandSpec> command_table() {
         score_command(),
         explain_command(),
         rubrics_command(),
+        whatif_command(),
+        diff_command(),
         schema_command(),
         init_command(),
     };
