@@ -51,10 +51,11 @@ int write_output(const std::string& text, const OutputOptions& out) {
     namespace fs = std::filesystem;
     fs::path target(out.output);
     std::error_code status_ec;
+    auto link_status = fs::symlink_status(target, status_ec);
     auto status = fs::status(target, status_ec);
-    if (!status_ec && fs::exists(status) && !fs::is_regular_file(status)) {
-        // A device or pipe (/dev/stdout, a FIFO): write straight to it; renaming over it would
-        // replace the device node itself.
+    if (fs::exists(link_status) && (fs::is_symlink(link_status) || !fs::is_regular_file(link_status))) {
+        // A device, pipe or symlink (/dev/null, /dev/stdout, a FIFO): write through it; renaming
+        // over it would replace the device node or the link itself.
         if (fs::is_directory(status)) {
             print_error(fmt::format("cannot write {}: is a directory", out.output));
             return kIoError;
