@@ -209,6 +209,11 @@ void validate_evidence(const EvidenceFile& file, const Pack& pack, std::vector<D
         check(e.level, e.level_pos, "level");
         check(e.verified, e.verified_pos, "verified level");
         check(e.target, e.pos, "target level");
+        // A level that was given but unreadable (decimal comma, text) has been reported already.
+        bool unreadable = std::any_of(diags.begin(), diags.end(), [&](const Diagnostic& d) {
+            return d.severity == Severity::error && d.pos.line == e.level_pos.line && d.pos.col == e.level_pos.col;
+        });
+        if (!e.level && !e.verified && unreadable) continue;
         if (!e.level && !e.verified)
             error(e.level_pos, fmt::format("level of indicator {} is not filled in", e.id), "missing-level");
         else if (self_basis && !e.level)
