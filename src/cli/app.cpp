@@ -17,6 +17,8 @@ std::vector<CommandSpec> command_table() {
         score_command(),
         explain_command(),
         rubrics_command(),
+        lint_command(),
+        check_command(),
     };
 }
 

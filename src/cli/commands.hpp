@@ -8,6 +8,8 @@ namespace spbe::cli {
 CommandSpec score_command();
 CommandSpec explain_command();
 CommandSpec rubrics_command();
+CommandSpec lint_command();
+CommandSpec check_command();
 
 // Parses argv, runs the chosen subcommand and returns the process exit code.
 int run(int argc, char** argv);
