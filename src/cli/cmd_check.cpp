@@ -88,8 +88,9 @@ public:
                     bool io_error = false;
                     const Pack* pack = registry_.get(ref, pack_diags, io_error);
                     if (!pack) {
-                        // The pack's own problems, once per run.
+                        // The pack's own problems, once per run; nothing can be checked against it.
                         if (reported_packs_.insert(ref).second) findings.insert(findings.end(), pack_diags.begin(), pack_diags.end());
+                        input_code_ = std::max(input_code_, static_cast<int>(io_error ? kIoError : kInvalidInput));
                     } else {
                         if (!opt_.rubric.empty() && !file.rubric.empty() && file.rubric != pack->id)
                             diags.push_back(Diagnostic{"", file.rubric_pos, Severity::warning,
@@ -111,7 +112,10 @@ public:
         findings.insert(findings.end(), diags.begin(), diags.end());
     }
 
+    int input_code() const { return input_code_; }
+
 private:
+    int input_code_ = kOk;
     const CheckOptions& opt_;
     Date as_of_;
     PackRegistry registry_;
@@ -152,7 +156,7 @@ int run_check(const CheckOptions& opt) {
     Checker checker(opt, as_of);
     for (const auto& f : files) checker.check_file(f, findings);
     files.insert(files.end(), unmatched.begin(), unmatched.end());
-    return finish_findings("check", std::move(files), std::move(findings), opt.common, config);
+    return finish_findings("check", std::move(files), std::move(findings), opt.common, config, checker.input_code());
 }
 
 } // namespace

@@ -81,7 +81,7 @@ std::string display_path(const std::string& path) {
 }
 
 int finish_findings(const std::string& command, std::vector<std::string> files, std::vector<Finding> findings, const FindingsOptions& opt,
-                    const FindingsConfig& config) {
+                    const FindingsConfig& config, int input_code) {
     FindingsReport report;
     report.command = command;
     report.fail_on = opt.fail_on == "warning" ? Severity::warning : Severity::error;
@@ -114,8 +114,8 @@ int finish_findings(const std::string& command, std::vector<std::string> files, 
     else if (format == "json") text = render_findings_json(report, tool);
     else text = render_findings_text(report, opt.out.use_color());
 
-    int code = kOk;
-    if (fails(report.findings, report.fail_on)) code = kGateFailed;
+    int code = input_code;
+    if (fails(report.findings, report.fail_on)) code = std::max(code, static_cast<int>(kGateFailed));
     auto has_rule = [&](const char* rule) { return std::any_of(report.findings.begin(), report.findings.end(), [&](const Finding& f) { return f.rule == rule; }); };
     if (has_rule("yaml-syntax")) code = std::max(code, static_cast<int>(kInvalidInput));
     if (has_rule("io")) code = std::max(code, static_cast<int>(kIoError));

@@ -33,7 +33,8 @@ std::string display_path(const std::string& path);
 // Applies the configuration, renders in the chosen format, writes the report and returns the exit
 // code: 4 when a file could not be read, 3 when one is not even YAML, 1 when a finding is at or
 // above --fail-on, else 0.
+// `input_code` raises the result for problems that are not findings of a file (an unusable pack).
 int finish_findings(const std::string& command, std::vector<std::string> files, std::vector<Finding> findings, const FindingsOptions& opt,
-                    const FindingsConfig& config);
+                    const FindingsConfig& config, int input_code = kOk);
 
 } // namespace spbe::cli
