@@ -97,7 +97,8 @@ std::vector<std::pair<std::string, YAML::Node>> YamlReader::entries(const YAML::
     std::vector<std::pair<std::string, YAML::Node>> out;
     std::set<std::string> seen;
     for (auto it = map.begin(); it != map.end(); ++it) {
-        const YAML::Node& key = it->first;
+        // A copy: the iterator's operator-> returns a temporary proxy, so a reference would dangle.
+        const YAML::Node key = it->first;
         if (!key.IsScalar()) {
             error(pos(key), fmt::format("keys in {} must be plain text, not {}", what, describe_type(key)), "key-type");
             continue;
