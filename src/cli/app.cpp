@@ -17,8 +17,12 @@ std::vector<CommandSpec> command_table() {
         score_command(),
         explain_command(),
         rubrics_command(),
+        whatif_command(),
+        diff_command(),
         lint_command(),
         check_command(),
+        schema_command(),
+        init_command(),
     };
 }
 

@@ -8,6 +8,10 @@ namespace spbe::cli {
 CommandSpec score_command();
 CommandSpec explain_command();
 CommandSpec rubrics_command();
+CommandSpec whatif_command();
+CommandSpec diff_command();
+CommandSpec schema_command();
+CommandSpec init_command();
 CommandSpec lint_command();
 CommandSpec check_command();
 

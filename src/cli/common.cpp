@@ -48,10 +48,28 @@ int write_output(const std::string& text, const OutputOptions& out) {
         }
         return kOk;
     }
-    // Write beside the target and rename, so a reader never sees a half-written report and a
-    // failed run leaves the previous file intact.
     namespace fs = std::filesystem;
     fs::path target(out.output);
+    std::error_code status_ec;
+    auto status = fs::status(target, status_ec);
+    if (!status_ec && fs::exists(status) && !fs::is_regular_file(status)) {
+        // A device or pipe (/dev/stdout, a FIFO): write straight to it; renaming over it would
+        // replace the device node itself.
+        if (fs::is_directory(status)) {
+            print_error(fmt::format("cannot write {}: is a directory", out.output));
+            return kIoError;
+        }
+        std::ofstream f(target, std::ios::binary);
+        f.write(text.data(), static_cast<std::streamsize>(text.size()));
+        f.flush();
+        if (!f) {
+            print_error(fmt::format("cannot write {}: {}", out.output, std::strerror(errno)));
+            return kIoError;
+        }
+        return kOk;
+    }
+    // Write beside the target and rename, so a reader never sees a half-written report and a
+    // failed run leaves the previous file intact.
     fs::path tmp = target;
     tmp += fmt::format(".tmp{}", static_cast<long>(getpid()));
     {

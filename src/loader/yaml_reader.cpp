@@ -97,8 +97,9 @@ std::vector<std::pair<std::string, YAML::Node>> YamlReader::entries(const YAML::
     std::vector<std::pair<std::string, YAML::Node>> out;
     std::set<std::string> seen;
     for (auto it = map.begin(); it != map.end(); ++it) {
-        // A copy: the iterator's operator-> returns a temporary proxy, so a reference would dangle.
+        // Copies, not references: the iterator yields a temporary pair (Node is a cheap handle).
         const YAML::Node key = it->first;
+        const YAML::Node value = it->second;
         if (!key.IsScalar()) {
             error(pos(key), fmt::format("keys in {} must be plain text, not {}", what, describe_type(key)), "key-type");
             continue;
@@ -108,15 +109,17 @@ std::vector<std::pair<std::string, YAML::Node>> YamlReader::entries(const YAML::
             // yaml-cpp keeps the first value and silently ignores the rest; a user would expect the
             // last one (as in most YAML tools), so neither is safe: report it.
             SourcePos first;
-            for (auto jt = map.begin(); jt != it; ++jt)
-                if (jt->first.IsScalar() && jt->first.Scalar() == name) {
-                    first = pos(jt->first);
+            for (auto jt = map.begin(); jt != it; ++jt) {
+                const YAML::Node other = jt->first;
+                if (other.IsScalar() && other.Scalar() == name) {
+                    first = pos(other);
                     break;
                 }
+            }
             error(pos(key), fmt::format("duplicate key '{}' in {} (first defined at line {})", name, what, first.line), "duplicate-key");
             continue;
         }
-        out.emplace_back(name, it->second);
+        out.emplace_back(name, value);
     }
     return out;
 }
@@ -133,6 +136,15 @@ std::vector<std::pair<std::string, YAML::Node>> YamlReader::entries(const YAML::
         }
         SourcePos p = key_pos(map, name);
         std::string hint = closest_match(name, names);
+        // Users write Indonesian keys too ("tahun: 2024"); point them at the English key.
+        static const std::vector<std::pair<std::string, std::string>> synonyms{
+            {"tahun", "year"},       {"nama", "name"},         {"tingkat", "level"},      {"instansi", "agency"},
+            {"provinsi", "province"}, {"rubrik", "rubric"},      {"indikator", "indicators"}, {"bukti", "evidence"},
+            {"bukti_dukung", "evidence"}, {"catatan", "note"}, {"kode", "code"},          {"jenis", "type"},
+            {"bobot", "weight"},     {"verifikasi", "verified"}, {"judul", "title"},       {"berlaku_sampai", "valid_until"},
+            {"target_indeks", "targets"}};
+        for (const auto& [word, key] : synonyms)
+            if (name == word && std::find(names.begin(), names.end(), key) != names.end()) hint = key;
         if (!hint.empty())
             error(p, fmt::format("unknown key '{}' in {}; did you mean '{}'?", name, what, hint), "unknown-key");
         else {
@@ -146,8 +158,10 @@ std::vector<std::pair<std::string, YAML::Node>> YamlReader::entries(const YAML::
 
 SourcePos YamlReader::key_pos(const YAML::Node& map, std::string_view key) {
     if (map.IsMap())
-        for (auto it = map.begin(); it != map.end(); ++it)
-            if (it->first.IsScalar() && it->first.Scalar() == key) return pos(it->first);
+        for (auto it = map.begin(); it != map.end(); ++it) {
+            const YAML::Node k = it->first;
+            if (k.IsScalar() && k.Scalar() == key) return pos(k);
+        }
     return pos(map);
 }
 

@@ -1,0 +1,93 @@
+// `spbe diff OLD NEW`: what changed between two evidence files of one agency (levels, group and index
+// deltas, predicate, evidence), with --fail-on-regression as a CI gate.
+#include "analysis/diff.hpp"
+#include "cli/agency_input.hpp"
+#include "cli/commands.hpp"
+#include "report/delta_format.hpp"
+#include "report/diff_report.hpp"
+
+#include <fmt/format.h>
+
+#include <memory>
+
+namespace spbe::cli {
+
+namespace {
+
+struct DiffOptions {
+    std::string old_file;
+    std::string new_file;
+    std::string basis = "verified";
+    std::string as_of;
+    bool fail_on_regression = false;
+    OutputOptions out;
+};
+
+int run_diff(const DiffOptions& opt) {
+    Date as_of = today();
+    if (!opt.as_of.empty()) {
+        auto d = Date::parse(opt.as_of);
+        if (!d) {
+            print_error(fmt::format("--as-of: '{}' is not a date (write YYYY-MM-DD)", opt.as_of));
+            return kUsage;
+        }
+        as_of = *d;
+    }
+    Basis basis = opt.basis == "self" ? Basis::self : Basis::verified;
+    PackRegistry registry;
+    // Both files are checked before anything is compared, so every problem shows at once.
+    InputOutcome old_in = load_agency(opt.old_file, registry, "", basis);
+    print_diagnostics(old_in.diags);
+    InputOutcome new_in = load_agency(opt.new_file, registry, "", basis);
+    print_diagnostics(new_in.diags);
+    if (!old_in.result || !new_in.result) return std::max(old_in.exit_code, new_in.exit_code);
+    const AgencyResult& o = *old_in.result;
+    const AgencyResult& n = *new_in.result;
+
+    AgencyDiff d = diff_agencies(o, n, as_of);
+    if (!d.same_agency)
+        print_diagnostics({Diagnostic{n.path, {}, Severity::warning,
+                                      fmt::format("agency '{}' differs from '{}' in {}; comparing anyway", n.file.agency.name, o.file.agency.name, o.path),
+                                      "agency-mismatch"}});
+
+    ReportOptions ropt{opt.out.language(), opt.out.use_color(), false};
+    DiffInput in{&o, &n, as_of};
+    std::string text;
+    if (opt.out.format == "json") text = render_diff_json(in, d, ropt);
+    else if (opt.out.format == "csv") text = render_diff_csv(in, d, ropt);
+    else if (opt.out.format == "markdown") text = render_diff_markdown(in, d, ropt);
+    else text = render_diff_table(in, d, ropt);
+    int code = write_output(text, opt.out);
+
+    if (opt.fail_on_regression && d.regression()) {
+        int prec = n.pack->precision;
+        if (d.new_index < d.old_index)
+            print_error(fmt::format("regression: index went down {} → {} ({}, exact {})", d.old_index.to_fixed(prec), d.new_index.to_fixed(prec),
+                                    signed_delta(d.index_delta(), prec), d.index_delta().to_exact_string()));
+        for (const auto& g : d.groups)
+            if (g.tier == 0 && g.delta() && *g.delta() < Rational(0))
+                print_error(fmt::format("regression: {} {} went down {} → {} ({}, exact {})", g.tier_id, g.id, g.old_value->to_fixed(prec), g.new_value->to_fixed(prec),
+                                        signed_delta(*g.delta(), prec), g.delta()->to_exact_string()));
+        code = std::max(code, static_cast<int>(kGateFailed));
+    }
+    return code;
+}
+
+} // namespace
+
+CommandSpec diff_command() {
+    return {"diff", "Compare two evidence files of one agency: levels, groups, index, predicate, evidence", [](CLI::App& app) {
+                auto opt = std::make_shared<DiffOptions>();
+                app.add_option("old", opt->old_file, "Earlier evidence file (YAML)")->required();
+                app.add_option("new", opt->new_file, "Later evidence file (YAML)")->required();
+                app.add_option("--basis", opt->basis, "Levels that count: verified (evaluator's where given, else self) or self")
+                    ->check(CLI::IsMember({"verified", "self"}))
+                    ->capture_default_str();
+                app.add_option("--as-of", opt->as_of, "Evidence of NEW valid until before this date counts as expired (YYYY-MM-DD; default today)");
+                app.add_flag("--fail-on-regression", opt->fail_on_regression, "Exit 1 when the index or any top-tier group went down (exact comparison)");
+                add_output_options(app, opt->out, {"table", "json", "csv", "markdown"});
+                return [opt] { return run_diff(*opt); };
+            }};
+}
+
+} // namespace spbe::cli

@@ -1,0 +1,33 @@
+// `spbe schema evidence|rubric`: the JSON Schema (draft-07) of evidence files or of rubric pack
+// files, for editors and other tools. The same text is committed under schemas/.
+#include "cli/commands.hpp"
+#include "loader/builtin_packs.hpp"
+#include "report/schemas.hpp"
+
+#include <memory>
+
+namespace spbe::cli {
+
+namespace {
+
+struct SchemaOptions {
+    std::string name;
+    OutputOptions out;
+};
+
+int run_schema(const SchemaOptions& opt) { return write_output(schema_by_name(opt.name, builtin_pack_ids()).dump(), opt.out); }
+
+} // namespace
+
+CommandSpec schema_command() {
+    return {"schema", "Print the JSON Schema of evidence files or rubric pack files (for editors)", [](CLI::App& app) {
+                auto opt = std::make_shared<SchemaOptions>();
+                app.add_option("name", opt->name, "evidence (agency evidence files) or rubric (pack.yaml and group files)")
+                    ->required()
+                    ->check(CLI::IsMember(schema_names()));
+                app.add_option("-o,--output", opt->out.output, "Write the schema to FILE (atomically) instead of stdout");
+                return [opt] { return run_schema(*opt); };
+            }};
+}
+
+} // namespace spbe::cli
