@@ -19,6 +19,8 @@ std::vector<CommandSpec> command_table() {
         rubrics_command(),
         whatif_command(),
         diff_command(),
+        lint_command(),
+        check_command(),
         schema_command(),
         init_command(),
     };

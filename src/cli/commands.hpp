@@ -12,6 +12,8 @@ CommandSpec whatif_command();
 CommandSpec diff_command();
 CommandSpec schema_command();
 CommandSpec init_command();
+CommandSpec lint_command();
+CommandSpec check_command();
 
 // Parses argv, runs the chosen subcommand and returns the process exit code.
 int run(int argc, char** argv);

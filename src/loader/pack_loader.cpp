@@ -26,6 +26,7 @@ template <typename Fn>
 void with_file(Context& ctx, const std::string& file, Fn&& fn) {
     std::vector<Diagnostic> diags;
     YamlReader r(diags);
+    r.set_want_translation(ctx.options.lint);
     fn(r);
     attach_file(diags, file);
     ctx.out.diags.insert(ctx.out.diags.end(), diags.begin(), diags.end());
@@ -64,9 +65,10 @@ void read_scale(YamlReader& r, const std::string& id, const YAML::Node& node, Pa
                 std::string lwhat = fmt::format("a level of {}", what);
                 if (!r.expect_map(level_node, lwhat)) continue;
                 ScaleLevel level;
-                bool has_value = false;
+                bool has_value = false, value_key = false;
                 for (auto& [lkey, lvalue] : r.entries(level_node, {"value", "name", "criteria"}, lwhat)) {
                     if (lkey == "value") {
+                        value_key = true;
                         if (auto v = r.integer(lvalue, fmt::format("value of {}", lwhat))) {
                             if (*v < 0 || *v > 100) r.error(YamlReader::pos(lvalue), fmt::format("level value {} is out of range (0-100)", *v), "scale");
                             else {
@@ -81,7 +83,8 @@ void read_scale(YamlReader& r, const std::string& id, const YAML::Node& node, Pa
                     }
                 }
                 if (!has_value) {
-                    r.error(YamlReader::pos(level_node), fmt::format("{} has no 'value'", lwhat), "missing-key");
+                    // An unreadable value has been reported already.
+                    if (!value_key) r.error(YamlReader::pos(level_node), fmt::format("{} has no 'value'", lwhat), "missing-key");
                     continue;
                 }
                 if (!scale.levels.empty() && level.value != scale.levels.back().value + 1) {
@@ -169,13 +172,14 @@ void read_indicator(Context& ctx, YamlReader& r, const YAML::Node& node, int gro
     // The id first, so that every other message can name the indicator.
     if (node["id"] && node["id"].IsScalar()) ind.id = node["id"].Scalar();
     std::string what = ind.id.empty() ? "an indicator" : fmt::format("indicator {}", ind.id);
-    bool has_weight = false;
+    bool has_weight = false, weight_key = false; // weight_key: present, perhaps unreadable (already reported)
     for (auto& [key, value] : r.entries(node, {"id", "name", "weight", "scale", "question", "criteria", "assessment", "example_evidence", "levels_2024", "note"}, what)) {
         if (key == "id") {
             r.string(value, fmt::format("id of {}", what));
         } else if (key == "name") {
             if (auto t = r.local_text(value, fmt::format("name of {}", what))) ind.name = *t;
         } else if (key == "weight") {
+            weight_key = true;
             if (auto w = r.number(value, fmt::format("weight of {}", what))) {
                 ind.weight = *w;
                 has_weight = true;
@@ -227,8 +231,8 @@ void read_indicator(Context& ctx, YamlReader& r, const YAML::Node& node, int gro
         r.error(ind.pos, "an indicator has no 'id'", "missing-key");
         return;
     }
-    if (!has_weight) r.error(ind.pos, fmt::format("{} has no 'weight'", what), "missing-key");
-    else if (ind.weight <= Rational(0)) r.error(YamlReader::key_pos(node, "weight"), fmt::format("weight of {} must be positive", what), "weight-positive");
+    if (!weight_key) r.error(ind.pos, fmt::format("{} has no 'weight'", what), "missing-key");
+    else if (has_weight && ind.weight <= Rational(0)) r.error(YamlReader::key_pos(node, "weight"), fmt::format("weight of {} must be positive", what), "weight-positive");
     if (ind.name.id.empty()) r.error(ind.pos, fmt::format("{} has no 'name'", what), "missing-key");
     if (pack.indicator_index.count(ind.id)) {
         const Indicator& first = pack.indicators[static_cast<size_t>(pack.indicator_index[ind.id])];
@@ -260,7 +264,7 @@ int read_group(Context& ctx, YamlReader& r, const YAML::Node& node, int tier, in
     std::string child_key = innermost ? "indicators" : pack.tiers[static_cast<size_t>(tier) + 1].plural;
     int index = static_cast<int>(pack.groups.size());
     pack.groups.push_back(g);
-    bool has_weight = false, has_children = false;
+    bool has_weight = false, weight_key = false, has_children = false;
     for (auto& [key, value] : r.entries(node, {"id", "number", "name", "weight", child_key}, what)) {
         Group& cur = pack.groups[static_cast<size_t>(index)];
         if (key == "id") {
@@ -270,6 +274,7 @@ int read_group(Context& ctx, YamlReader& r, const YAML::Node& node, int tier, in
         } else if (key == "name") {
             if (auto n = r.local_text(value, fmt::format("name of {}", what))) cur.name = *n;
         } else if (key == "weight") {
+            weight_key = true;
             if (auto w = r.number(value, fmt::format("weight of {}", what))) {
                 cur.weight = *w;
                 has_weight = true;
@@ -290,8 +295,8 @@ int read_group(Context& ctx, YamlReader& r, const YAML::Node& node, int tier, in
     Group& cur = pack.groups[static_cast<size_t>(index)];
     if (cur.id.empty()) r.error(cur.pos, fmt::format("{} has no 'id'", what), "missing-key");
     if (cur.name.id.empty()) r.error(cur.pos, fmt::format("{} has no 'name'", what), "missing-key");
-    if (!has_weight) r.error(cur.pos, fmt::format("{} has no 'weight'", what), "missing-key");
-    else if (cur.weight <= Rational(0)) r.error(YamlReader::key_pos(node, "weight"), fmt::format("weight of {} must be positive", what), "weight-positive");
+    if (!weight_key) r.error(cur.pos, fmt::format("{} has no 'weight'", what), "missing-key");
+    else if (has_weight && cur.weight <= Rational(0)) r.error(YamlReader::key_pos(node, "weight"), fmt::format("weight of {} must be positive", what), "weight-positive");
     if (!has_children) r.error(cur.pos, fmt::format("{} has no '{}'", what, child_key), "missing-key");
     std::string seen_key = t.id + "\n" + cur.id;
     if (!cur.id.empty()) {
@@ -362,6 +367,18 @@ void check_predicates(Context& ctx, SourcePos pos) {
                                            fmt::format("predicate bands leave indices from {} up to {} without a predicate (the lowest band must start at {})",
                                                        pack.min_level(), lowest.to_exact_string(), pack.min_level()),
                                            "predicate-bands"});
+    // Bands are lower-bound lists, so of the bands starting at or below the lowest level only the
+    // highest can ever apply.
+    bool covered = false;
+    for (auto it = pack.predicates.begin(); it != pack.predicates.end(); ++it) {
+        if (it->min > Rational(pack.min_level())) continue;
+        if (covered)
+            ctx.out.diags.push_back(Diagnostic{kManifestName, pos, Severity::error,
+                                               fmt::format("predicate '{}' (from {}) can never apply: '{}' already starts at or below the lowest level {}", it->name.id,
+                                                           it->min.to_exact_string(), std::prev(it)->name.id, pack.min_level()),
+                                               "predicate-bands"});
+        covered = true;
+    }
     if (pack.predicates.front().min > Rational(pack.max_level()))
         ctx.out.diags.push_back(Diagnostic{kManifestName, pos, Severity::error,
                                            fmt::format("predicate '{}' starts at {}, above the highest level {}", pack.predicates.front().name.id,
@@ -386,6 +403,7 @@ PackLoad load_pack(const PackFileReader& read, const PackLoadOptions& options) {
     std::vector<std::pair<std::string, YAML::Node>> group_files; // file name, parsed root
     std::string default_scale;
     SourcePos default_scale_pos, predicates_pos, files_pos;
+    std::map<std::string, SourcePos> file_entry_pos;
     with_file(ctx, kManifestName, [&](YamlReader& r) {
         auto root = r.parse(*manifest_text);
         if (!root || !r.expect_map(*root, "the pack manifest")) return;
@@ -446,8 +464,10 @@ PackLoad load_pack(const PackFileReader& read, const PackLoadOptions& options) {
                             r.error(YamlReader::pos(f), fmt::format("file '{}' is listed twice", *s), "duplicate-id");
                         else if (s->find("..") != std::string::npos || (!s->empty() && s->front() == '/'))
                             r.error(YamlReader::pos(f), fmt::format("file '{}' must be a name inside the pack folder", *s), "pack-files");
-                        else
+                        else {
                             pack.files.push_back(*s);
+                            file_entry_pos[*s] = YamlReader::pos(f);
+                        }
                     }
             }
         }
@@ -462,14 +482,31 @@ PackLoad load_pack(const PackFileReader& read, const PackLoadOptions& options) {
                 r.error(default_scale_pos, fmt::format("default_scale '{}' is not one of the scales", default_scale), "unknown-scale");
         }
         if (present.count("predicates") && pack.predicates.empty()) r.error(predicates_pos, "'predicates' must list at least one band", "predicate-bands");
-        if (present.count("files") && pack.files.empty()) r.error(files_pos, "'files' must list at least one file", "pack-files");
+        if (present.count("files") && pack.files.empty() && (*root)["files"].IsSequence()) r.error(files_pos, "'files' must list at least one file", "pack-files");
+        if (options.lint) {
+            SourcePos display_pos = YamlReader::key_pos(*root, "display");
+            if (!present.count("display"))
+                r.warning({1, 1}, "the pack manifest does not declare 'display' (precision and rounding); add e.g. display: {precision: 2, rounding: half-up}",
+                          "display-declared");
+            else
+                for (const char* key : {"precision", "rounding"})
+                    if (!(*root)["display"].IsMap() || !(*root)["display"][key])
+                        r.warning(display_pos, fmt::format("'display' does not declare '{}'", key), "display-declared");
+        }
     });
-    if (has_errors(out.diags)) return out; // the group files cannot be read without tiers and scales
+    out.files = pack.files;
+    // The group files cannot be read without tiers; lint reads them whenever it can.
+    if (has_errors(out.diags) && !(options.lint && !pack.tiers.empty())) return out;
 
     std::map<std::string, std::string> seen_ids;
     for (const auto& name : pack.files) {
         auto text = read(name);
         if (!text) {
+            if (options.lint) {
+                out.diags.push_back(Diagnostic{kManifestName, file_entry_pos[name], Severity::error,
+                                               fmt::format("pack file '{}' listed in 'files' does not exist or cannot be read", name), "pack-files"});
+                continue;
+            }
             out.io_error = true;
             out.diags.push_back(Diagnostic{kManifestName, files_pos, Severity::error, fmt::format("cannot read pack file '{}' listed in 'files'", name), "io"});
             continue;
@@ -481,11 +518,22 @@ PackLoad load_pack(const PackFileReader& read, const PackLoadOptions& options) {
             (void)g;
         });
     }
-    if (has_errors(out.diags)) return out;
-    check_weights(ctx);
-    if (options.with_text) check_criteria(ctx);
-    check_predicates(ctx, predicates_pos);
-    if (has_errors(out.diags)) return out;
+    if (options.lint) {
+        // Weight sums over a tree with unreadable parts would only repeat those errors.
+        static const std::set<std::string> structural = {"yaml-syntax", "empty-file", "key-type", "type", "missing-key", "decimal-comma",
+                                                         "not-integer", "duplicate-id", "pack-files", "hierarchy", "scale", "io", "weight-positive"};
+        bool intact = std::none_of(out.diags.begin(), out.diags.end(), [](const Diagnostic& d) { return d.severity == Severity::error && structural.count(d.rule); });
+        if (intact && !pack.tiers.empty()) check_weights(ctx);
+        if (options.with_text && !pack.scales.empty()) check_criteria(ctx);
+        check_predicates(ctx, predicates_pos);
+        if (has_errors(out.diags)) return out;
+    } else {
+        if (has_errors(out.diags)) return out;
+        check_weights(ctx);
+        if (options.with_text) check_criteria(ctx);
+        check_predicates(ctx, predicates_pos);
+        if (has_errors(out.diags)) return out;
+    }
     out.pack = std::move(pack);
     return out;
 }

@@ -18,12 +18,17 @@ using PackFileReader = std::function<std::optional<std::string>(const std::strin
 struct PackLoadOptions {
     // Keep questions, criteria and guidance text. Scoring does not need it.
     bool with_text = true;
+    // For `spbe lint`: go on after errors to report as much as possible, report listed files that
+    // cannot be read as findings (pack-files) rather than I/O failures, and add the authoring
+    // warnings (display-declared, missing-translation).
+    bool lint = false;
 };
 
 struct PackLoad {
     std::optional<Pack> pack; // set only when there are no errors
     std::vector<Diagnostic> diags; // `file` is the name within the pack ("pack.yaml", "policy.yaml")
     bool io_error = false;
+    std::vector<std::string> files; // the manifest's `files` list as read (for the stray-file check)
 };
 
 inline constexpr const char* kManifestName = "pack.yaml";

@@ -222,7 +222,13 @@ std::optional<Rational> YamlReader::number(const YAML::Node& node, std::string_v
 }
 
 std::optional<LocalText> YamlReader::local_text(const YAML::Node& node, std::string_view what) {
-    if (node.IsScalar()) return LocalText{node.Scalar(), ""};
+    auto untranslated = [&] {
+        if (want_translation_) warning(pos(node), fmt::format("{} has no English text ('en')", what), "missing-translation");
+    };
+    if (node.IsScalar()) {
+        untranslated();
+        return LocalText{node.Scalar(), ""};
+    }
     if (!node.IsMap()) {
         error(pos(node), fmt::format("{} must be text or a mapping with 'id' and 'en', found {}", what, describe_type(node)), "type");
         return std::nullopt;
@@ -237,6 +243,7 @@ std::optional<LocalText> YamlReader::local_text(const YAML::Node& node, std::str
         error(pos(node), fmt::format("{} has no Indonesian text ('id')", what), "missing-key");
         return std::nullopt;
     }
+    if (out.en.empty()) untranslated();
     return out;
 }
 

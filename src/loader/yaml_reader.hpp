@@ -48,8 +48,12 @@ public:
     // {id: ..., en: ...} or a plain string (Indonesian only).
     std::optional<LocalText> local_text(const YAML::Node& node, std::string_view what);
 
+    // When set, local_text warns (missing-translation) about names without English text.
+    void set_want_translation(bool on) { want_translation_ = on; }
+
 private:
     std::vector<Diagnostic>& diags_;
+    bool want_translation_ = false;
 };
 
 // Closest candidate within a small edit distance, for did-you-mean hints; empty when none is close.

@@ -1,0 +1,175 @@
+// `spbe check EVIDENCE...`: validate agency evidence files (files, folders, globs) against their
+// rubric and flag entries for review: raised levels, claims without evidence, missing, changed or
+// expired documents.
+#include "analysis/evidence_check.hpp"
+#include "analysis/sha256.hpp"
+#include "cli/commands.hpp"
+#include "cli/findings_cli.hpp"
+#include "loader/builtin_packs.hpp"
+#include "loader/evidence_loader.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <set>
+
+namespace spbe::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CheckOptions {
+    std::vector<std::string> inputs;
+    std::string rubric;
+    std::string as_of;
+    FindingsOptions common;
+};
+
+bool is_yaml_path(const fs::path& p) {
+    auto ext = p.extension().string();
+    return ext == ".yaml" || ext == ".yml";
+}
+
+// Evidence files under a folder, recursively and sorted; hidden files and folders (.git,
+// .spbe.yaml) are skipped.
+std::vector<std::string> yaml_files_under(const std::string& dir) {
+    std::vector<std::string> out;
+    std::error_code ec;
+    fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+    for (; !ec && it != end; it.increment(ec)) {
+        std::string name = it->path().filename().string();
+        if (!name.empty() && name.front() == '.') {
+            if (it->is_directory(ec)) it.disable_recursion_pending();
+            continue;
+        }
+        if (it->is_regular_file(ec) && is_yaml_path(it->path())) out.push_back(display_path(it->path().string()));
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::optional<std::string> file_sha256(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    Sha256 h;
+    char buf[65536];
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) h.update(buf, static_cast<std::size_t>(in.gcount()));
+    if (in.bad()) return std::nullopt;
+    return h.hex_digest();
+}
+
+class Checker {
+public:
+    Checker(const CheckOptions& opt, Date as_of) : opt_(opt), as_of_(as_of), registry_(PackLoadOptions{false, false}) {}
+
+    void check_file(const std::string& path, std::vector<Finding>& findings) {
+        std::string error;
+        auto text = read_text_file(path, error);
+        if (!text) {
+            findings.push_back(Diagnostic{path, {}, Severity::error, fmt::format("cannot read file: {}", error), "io"});
+            return;
+        }
+        EvidenceParse parsed = parse_evidence(*text);
+        std::vector<Diagnostic> diags = std::move(parsed.diags);
+        if (parsed.file) {
+            const EvidenceFile& file = *parsed.file;
+            std::string ref = opt_.rubric.empty() ? file.rubric : opt_.rubric;
+            if (!ref.empty()) {
+                if (opt_.rubric.empty() && !is_builtin_pack(ref)) {
+                    std::string known;
+                    for (const auto& id : builtin_pack_ids()) known += (known.empty() ? "" : ", ") + id;
+                    diags.push_back(Diagnostic{"", file.rubric_pos, Severity::error,
+                                               fmt::format("unknown rubric '{}' (built-in: {}; use --rubric PATH for a pack folder)", ref, known), "unknown-rubric"});
+                } else {
+                    std::vector<Diagnostic> pack_diags;
+                    bool io_error = false;
+                    const Pack* pack = registry_.get(ref, pack_diags, io_error);
+                    if (!pack) {
+                        // The pack's own problems, once per run; nothing can be checked against it.
+                        if (reported_packs_.insert(ref).second) findings.insert(findings.end(), pack_diags.begin(), pack_diags.end());
+                        input_code_ = std::max(input_code_, static_cast<int>(io_error ? kIoError : kInvalidInput));
+                    } else {
+                        if (!opt_.rubric.empty() && !file.rubric.empty() && file.rubric != pack->id)
+                            diags.push_back(Diagnostic{"", file.rubric_pos, Severity::warning,
+                                                       fmt::format("file names rubric '{}' but is checked with '{}' (--rubric)", file.rubric, pack->id), "rubric-override"});
+                        validate_evidence(file, *pack, diags);
+                    }
+                }
+            }
+            fs::path base = fs::path(path).parent_path();
+            review_evidence(file, as_of_, [&](const std::string& name, bool want_hash) -> std::optional<std::string> {
+                fs::path p = fs::path(name).is_absolute() ? fs::path(name) : base / name;
+                std::error_code ec;
+                if (!fs::is_regular_file(p, ec)) return std::nullopt;
+                if (!want_hash) return std::string();
+                return file_sha256(p);
+            }, diags);
+        }
+        attach_file(diags, path);
+        findings.insert(findings.end(), diags.begin(), diags.end());
+    }
+
+    int input_code() const { return input_code_; }
+
+private:
+    int input_code_ = kOk;
+    const CheckOptions& opt_;
+    Date as_of_;
+    PackRegistry registry_;
+    std::set<std::string> reported_packs_;
+};
+
+int run_check(const CheckOptions& opt) {
+    Date as_of = today();
+    if (!opt.as_of.empty()) {
+        auto d = Date::parse(opt.as_of);
+        if (!d) {
+            print_error(fmt::format("--as-of: '{}' is not a date (YYYY-MM-DD)", opt.as_of));
+            return kUsage;
+        }
+        as_of = *d;
+    }
+    FindingsConfig config;
+    if (int code = load_findings_config(opt.common, config); code != kOk) return code;
+    std::vector<Finding> findings;
+    std::vector<std::string> files, unmatched;
+    for (const auto& arg : opt.inputs) {
+        auto expanded = expand_glob(arg);
+        if (expanded.empty()) {
+            findings.push_back(Diagnostic{arg, {}, Severity::error, "no file matches this pattern", "io"});
+            unmatched.push_back(arg);
+        }
+        for (const auto& path : expanded) {
+            std::error_code ec;
+            if (fs::is_directory(path, ec)) {
+                for (const auto& f : yaml_files_under(path)) files.push_back(f);
+            } else {
+                files.push_back(display_path(path));
+            }
+        }
+    }
+    std::sort(files.begin(), files.end());
+    files.erase(std::unique(files.begin(), files.end()), files.end());
+    Checker checker(opt, as_of);
+    for (const auto& f : files) checker.check_file(f, findings);
+    files.insert(files.end(), unmatched.begin(), unmatched.end());
+    return finish_findings("check", std::move(files), std::move(findings), opt.common, config, checker.input_code());
+}
+
+} // namespace
+
+CommandSpec check_command() {
+    return {"check", "Check evidence files (files, folders, globs) for errors and entries to review (for CI)", [](CLI::App& app) {
+                auto opt = std::make_shared<CheckOptions>();
+                app.add_option("inputs", opt->inputs, "Evidence files, folders (searched for *.yaml, *.yml) or globs")->required();
+                app.add_option("--rubric,-r", opt->rubric, "Check against this pack (built-in id or pack folder) instead of each file's own");
+                app.add_option("--as-of", opt->as_of, "Reference date for valid_until (YYYY-MM-DD; default today)");
+                add_findings_options(app, opt->common);
+                return [opt] { return run_check(*opt); };
+            }};
+}
+
+} // namespace spbe::cli

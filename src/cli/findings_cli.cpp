@@ -1,0 +1,125 @@
+// Shared plumbing of the CI commands (lint, check): options, configuration lookup, glob
+// expansion, and the single place that maps findings to a report and an exit code.
+#include "cli/findings_cli.hpp"
+
+#include "loader/config_loader.hpp"
+#include "report/findings_report.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <glob.h>
+
+namespace spbe::cli {
+
+namespace {
+
+// Where SARIF and JSON reports point readers for rule documentation.
+constexpr const char* kHomepage = "https://github.com/spbe-tools/spbe";
+
+} // namespace
+
+void add_findings_options(CLI::App& app, FindingsOptions& opt) {
+    add_output_options(app, opt.out, {"text", "github", "sarif", "junit", "json"});
+    opt.format_option = app.get_option("--format");
+    opt.format_option->description("Output format: text|github|sarif|junit|json (default text; github when GITHUB_ACTIONS=true)");
+    app.add_option("--fail-on", opt.fail_on, "Exit 1 when there are findings of this severity or worse: error|warning")
+        ->check(CLI::IsMember({"error", "warning"}))
+        ->capture_default_str();
+    app.add_option("--config", opt.config, "Configuration file (default: the nearest .spbe.yaml up to the repository root)");
+}
+
+int load_findings_config(const FindingsOptions& opt, FindingsConfig& config) {
+    std::string path = opt.config;
+    if (path.empty()) {
+        auto found = find_config(".");
+        if (!found) return kOk;
+        // Shown relative to the current folder when it is below it, as other paths are.
+        std::error_code ec;
+        auto rel = std::filesystem::path(*found).lexically_relative(std::filesystem::current_path(ec));
+        path = !rel.empty() && rel.generic_string().rfind("..", 0) != 0 ? rel.generic_string() : *found;
+    }
+    std::string error;
+    auto text = read_text_file(path, error);
+    if (!text) {
+        print_error(fmt::format("cannot read configuration {}: {}", path, error));
+        return kIoError;
+    }
+    std::vector<Diagnostic> diags;
+    config = parse_config(*text, diags);
+    config.file = path;
+    config.base_dir = std::filesystem::path(path).parent_path().string();
+    if (config.base_dir.empty()) config.base_dir = ".";
+    attach_file(diags, path);
+    validate_config(config, diags);
+    if (!diags.empty()) {
+        sort_findings(diags);
+        print_diagnostics(diags);
+        return kUsage;
+    }
+    return kOk;
+}
+
+std::vector<std::string> expand_glob(const std::string& arg) {
+    std::error_code ec;
+    if (std::filesystem::exists(arg, ec) || arg.find_first_of("*?[") == std::string::npos) return {arg};
+    std::vector<std::string> out;
+    glob_t g{};
+    if (glob(arg.c_str(), 0, nullptr, &g) == 0)
+        for (std::size_t i = 0; i < g.gl_pathc; ++i) out.emplace_back(g.gl_pathv[i]);
+    globfree(&g);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::string display_path(const std::string& path) {
+    std::string s = std::filesystem::path(path).lexically_normal().generic_string();
+    while (s.size() > 1 && s.back() == '/') s.pop_back();
+    return s;
+}
+
+int finish_findings(const std::string& command, std::vector<std::string> files, std::vector<Finding> findings, const FindingsOptions& opt,
+                    const FindingsConfig& config, int input_code) {
+    FindingsReport report;
+    report.command = command;
+    report.fail_on = opt.fail_on == "warning" ? Severity::warning : Severity::error;
+    report.findings = apply_config(std::move(findings), config);
+    std::sort(files.begin(), files.end());
+    files.erase(std::unique(files.begin(), files.end()), files.end());
+    report.files = std::move(files);
+    report.rules = effective_rules(command, config);
+    // A finding of a rule outside this command's list (e.g. a broken --rubric pack during check)
+    // still gets its rule described.
+    for (const auto& f : report.findings)
+        if (std::none_of(report.rules.begin(), report.rules.end(), [&](const RuleInfo& r) { return r.id == f.rule; }))
+            if (const RuleInfo* r = find_rule(f.rule)) {
+                RuleInfo copy = *r;
+                copy.severity = f.severity;
+                report.rules.push_back(copy);
+            }
+    std::sort(report.rules.begin(), report.rules.end(), [](const RuleInfo& a, const RuleInfo& b) { return a.id < b.id; });
+
+    std::string format = opt.out.format;
+    if (opt.format_option && opt.format_option->count() == 0) {
+        const char* gha = std::getenv("GITHUB_ACTIONS");
+        if (gha && std::string(gha) == "true") format = "github";
+    }
+    ToolInfo tool{"spbe", SPBE_VERSION, kHomepage};
+    std::string text;
+    if (format == "github") text = render_findings_github(report);
+    else if (format == "sarif") text = render_findings_sarif(report, tool);
+    else if (format == "junit") text = render_findings_junit(report);
+    else if (format == "json") text = render_findings_json(report, tool);
+    else text = render_findings_text(report, opt.out.use_color());
+
+    int code = input_code;
+    if (fails(report.findings, report.fail_on)) code = std::max(code, static_cast<int>(kGateFailed));
+    auto has_rule = [&](const char* rule) { return std::any_of(report.findings.begin(), report.findings.end(), [&](const Finding& f) { return f.rule == rule; }); };
+    if (has_rule("yaml-syntax")) code = std::max(code, static_cast<int>(kInvalidInput));
+    if (has_rule("io")) code = std::max(code, static_cast<int>(kIoError));
+    return std::max(code, write_output(text, opt.out));
+}
+
+} // namespace spbe::cli
