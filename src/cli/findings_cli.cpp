@@ -17,7 +17,8 @@ namespace spbe::cli {
 namespace {
 
 // Where SARIF and JSON reports point readers for rule documentation.
-constexpr const char* kHomepage = "https://github.com/spbe-tools/spbe";
+// No public home yet; SARIF leaves informationUri out while this is empty.
+constexpr const char* kHomepage = "";
 
 } // namespace
 

@@ -126,7 +126,8 @@ std::string render_findings_sarif(const FindingsReport& report, const ToolInfo& 
     w.field("name", tool.name);
     w.field("version", tool.version);
     w.field("semanticVersion", tool.version);
-    w.field("informationUri", tool.information_uri);
+    // informationUri is optional in SARIF 2.1.0; it is written only when the project has a home.
+    if (!tool.information_uri.empty()) w.field("informationUri", tool.information_uri);
     w.key("rules").begin_array();
     for (const auto& r : report.rules) {
         w.begin_object();
