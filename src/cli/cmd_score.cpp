@@ -95,6 +95,7 @@ HeaderCheck check_header(const CsvSource& src, const Pack& pack) {
         hc.diags.push_back(Diagnostic{src.path, {src.csv.header_line(), 1}, Severity::error,
                                       fmt::format("the header has no column for {} {} of rubric {}: {}", n, n == 1 ? "indicator" : "indicators", pack.id, missing),
                                       "missing-indicator"});
+    std::stable_sort(hc.diags.begin(), hc.diags.end(), [](const Diagnostic& a, const Diagnostic& b) { return a.pos.col < b.pos.col; });
     hc.ok = hc.diags.empty();
     return hc;
 }
@@ -125,6 +126,7 @@ int run_score(const ScoreOptions& opt) {
     CollectedInputs collected = collect_inputs(opt.inputs, std::cin);
     std::vector<Diagnostic> early = std::move(collected.diags);
     if (collected.io_error) code = kIoError;
+    size_t unusable = static_cast<size_t>(std::count_if(early.begin(), early.end(), [](const Diagnostic& d) { return d.severity == Severity::error; }));
     std::vector<CsvSource> csvs;
     for (const auto& path : opt.levels_csv) {
         std::string error;
@@ -132,6 +134,7 @@ int run_score(const ScoreOptions& opt) {
         if (!text) {
             early.push_back(Diagnostic{path, {}, Severity::error, fmt::format("cannot read file: {}", error), "io"});
             code = std::max(code, static_cast<int>(kIoError));
+            ++unusable;
             continue;
         }
         CsvSource src{path, LevelsCsv::parse(std::move(*text))};
@@ -139,6 +142,7 @@ int run_score(const ScoreOptions& opt) {
         attach_file(d, path);
         early.insert(early.end(), d.begin(), d.end());
         if (!src.csv.usable()) {
+            ++unusable;
             code = std::max(code, static_cast<int>(kInvalidInput));
             continue;
         }
@@ -295,7 +299,7 @@ int run_score(const ScoreOptions& opt) {
     // 4. Diagnostics in input order (identical for every --jobs), then the report.
     size_t last = stop_at.load() == kNone ? items.size() : stop_at.load() + 1;
     std::set<std::string> headers_reported;
-    size_t invalid = 0;
+    size_t invalid = unusable; // inputs that were never scored: missing paths, unusable CSV files, invalid items
     std::vector<BatchRow> rows;
     for (size_t i = 0; i < last; ++i) {
         ItemOutcome& o = outcomes[i];

@@ -2,13 +2,15 @@
 // stdin). The result is sorted so that the output never depends on directory order or on --jobs.
 #include "cli/inputs.hpp"
 
-#include "cli/common.hpp"
-
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <iterator>
+#include <sstream>
 #include <set>
 
 namespace spbe::cli {
@@ -100,6 +102,22 @@ struct Collector {
     }
 };
 
+std::optional<std::string> read_list(const std::string& path, std::string& error) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+        error = "is a directory";
+        return std::nullopt;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        error = std::strerror(errno);
+        return std::nullopt;
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
 } // namespace
 
 std::vector<std::pair<int, std::string>> parse_path_list(const std::string& text) {
@@ -134,7 +152,7 @@ CollectedInputs collect_inputs(const std::vector<std::string>& args, std::istrea
         } else if (arg.size() > 1 && arg[0] == '@') {
             std::string list_file = arg.substr(1);
             std::string error;
-            auto text = read_text_file(list_file, error);
+            auto text = read_list(list_file, error);
             if (!text) {
                 c.out.diags.push_back(Diagnostic{list_file, {}, Severity::error, fmt::format("cannot read list file: {}", error), "io"});
                 c.out.io_error = true;

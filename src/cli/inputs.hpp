@@ -5,6 +5,7 @@
 #include "model/text.hpp"
 
 #include <istream>
+#include <optional>
 #include <string>
 #include <vector>
 

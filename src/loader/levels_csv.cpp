@@ -224,7 +224,8 @@ LevelsCsvRow LevelsCsv::row(size_t i) const {
     EvidenceFile& file = out.file;
     file.indicators_pos = {r.line, 1};
     if (fields.size() != header_fields_) {
-        add(out.diags, r.line, static_cast<int>(std::min(fields.size(), header_fields_)) + (fields.size() > header_fields_ ? 1 : 0), Severity::error,
+        // Column: the first missing field, or the first one beyond the header.
+        add(out.diags, r.line, static_cast<int>(std::min(fields.size(), header_fields_)) + 1, Severity::error,
             fmt::format("row has {} fields, the header has {}", fields.size(), header_fields_), "csv-columns");
         return out;
     }

@@ -18,6 +18,7 @@ namespace {
 
 struct BatchLabels {
     const char* rank;
+    const char* rank_word;
     const char* file;
     const char* summary;
     const char* agency;
@@ -35,9 +36,9 @@ struct BatchLabels {
 };
 
 const BatchLabels& batch_labels(Lang lang) {
-    static const BatchLabels id{"#", "Berkas", "Ringkasan", "instansi", "instansi", "Jumlah", "Rata-rata", "Median", "Minimum", "Maksimum",
+    static const BatchLabels id{"#", "Peringkat", "Berkas", "Ringkasan", "instansi", "instansi", "Jumlah", "Rata-rata", "Median", "Minimum", "Maksimum",
                                 "Simpangan baku", "(tidak diisi)", "Provinsi", "Jenis", "Masukan tidak valid"};
-    static const BatchLabels en{"#", "File", "Summary", "agency", "agencies", "Count", "Mean", "Median", "Minimum", "Maximum",
+    static const BatchLabels en{"#", "Rank", "File", "Summary", "agency", "agencies", "Count", "Mean", "Median", "Minimum", "Maximum",
                                 "Std. deviation", "(not given)", "Province", "Type", "Invalid inputs"};
     return lang == Lang::en ? en : id;
 }
@@ -89,13 +90,18 @@ SummaryPart make_part(const Pack& pack, const std::vector<const BatchRow*>& rows
 
 // Top-tier group ids over all rows, in order of first use (packs may differ).
 std::vector<std::string> top_columns(const std::vector<BatchRow>& rows) {
+    // Packs with more top-tier groups first, so that a newer pack's order wins whatever the row order.
+    std::vector<const Pack*> packs;
+    for (const auto& r : rows)
+        if (std::find(packs.begin(), packs.end(), r.pack) == packs.end()) packs.push_back(r.pack);
+    std::sort(packs.begin(), packs.end(), [](const Pack* a, const Pack* b) {
+        size_t na = a->groups_of_tier(0).size(), nb = b->groups_of_tier(0).size();
+        return na != nb ? na > nb : a->id > b->id;
+    });
     std::vector<std::string> cols;
-    const Pack* last = nullptr;
-    for (const auto& r : rows) {
-        if (r.pack == last) continue;
-        last = r.pack;
-        for (int gi : r.pack->groups_of_tier(0)) {
-            const std::string& id = r.pack->groups[static_cast<size_t>(gi)].id;
+    for (const Pack* pack : packs) {
+        for (int gi : pack->groups_of_tier(0)) {
+            const std::string& id = pack->groups[static_cast<size_t>(gi)].id;
             if (std::find(cols.begin(), cols.end(), id) == cols.end()) cols.push_back(id);
         }
     }
@@ -354,7 +360,7 @@ std::string render_batch_table(const std::vector<BatchRow>& rows, const BatchSum
     if (opt.detail_blocks) {
         for (const auto& r : rows) {
             if (!out.empty()) out += "\n";
-            if (opt.ranked) out += fmt::format("{} {}\n", B.rank, r.rank);
+            if (opt.ranked) out += fmt::format("{} {}\n", B.rank_word, r.rank);
             out += r.fragment;
         }
     } else if (!rows.empty()) {
