@@ -45,15 +45,14 @@ struct ScoreOptions {
 
 // One unit of work: a YAML file (csv < 0) or one row of a levels CSV.
 struct WorkItem {
-    std::string source; // file path or CSV path; the sort key with `ordinal`
-    size_t ordinal = 0; // row index within a CSV
+    const std::string* source = nullptr; // file path or CSV path; the sort key with `ordinal`
+    size_t ordinal = 0;                  // row index within a CSV
     int csv = -1;
-    std::string display; // "file.yaml" or "levels.csv:12"
 };
 
 struct ItemOutcome {
-    std::optional<BatchRow> row;
-    std::optional<AgencyResult> full; // only for the single-input report
+    std::unique_ptr<BatchRow> row;       // a pointer keeps the slots of invalid inputs small
+    std::unique_ptr<AgencyResult> full; // only for the single-input report
     std::vector<Diagnostic> diags;
     int exit_code = kOk;
     std::string header_key; // set when the row's CSV header does not fit its pack (reported once)
@@ -149,11 +148,11 @@ int run_score(const ScoreOptions& opt) {
         csvs.push_back(std::move(src));
     }
     std::vector<WorkItem> items;
-    for (const auto& f : collected.files) items.push_back({f, 0, -1, f});
+    for (const auto& f : collected.files) items.push_back({&f, 0, -1});
     for (size_t c = 0; c < csvs.size(); ++c)
-        for (size_t r = 0; r < csvs[c].csv.row_count(); ++r)
-            items.push_back({csvs[c].path, r, static_cast<int>(c), fmt::format("{}:{}", csvs[c].path, csvs[c].csv.row_line(r))});
-    std::stable_sort(items.begin(), items.end(), [](const WorkItem& a, const WorkItem& b) { return std::tie(a.source, a.ordinal) < std::tie(b.source, b.ordinal); });
+        for (size_t r = 0; r < csvs[c].csv.row_count(); ++r) items.push_back({&csvs[c].path, r, static_cast<int>(c)});
+    std::stable_sort(items.begin(), items.end(),
+                     [](const WorkItem& a, const WorkItem& b) { return std::tie(*a.source, a.ordinal) < std::tie(*b.source, b.ordinal); });
 
     if (opt.strict && code != kOk) {
         print_diagnostics(early);
@@ -209,12 +208,12 @@ int run_score(const ScoreOptions& opt) {
         InputOutcome in;
         if (item.csv < 0) {
             std::string error;
-            auto text = read_text_file(item.source, error);
+            auto text = read_text_file(*item.source, error);
             if (!text) {
-                in.diags.push_back(Diagnostic{item.source, {}, Severity::error, fmt::format("cannot read file: {}", error), "io"});
+                in.diags.push_back(Diagnostic{*item.source, {}, Severity::error, fmt::format("cannot read file: {}", error), "io"});
                 in.exit_code = kIoError;
             } else {
-                in = score_parsed(item.source, parse_evidence(*text), lookup, opt.rubric, basis);
+                in = score_parsed(*item.source, parse_evidence(*text), lookup, opt.rubric, basis);
             }
         } else {
             const CsvSource& src = csvs[static_cast<size_t>(item.csv)];
@@ -246,15 +245,15 @@ int run_score(const ScoreOptions& opt) {
             parsed.file = std::move(row.file);
             in = score_parsed(src.path, std::move(parsed), lookup, opt.rubric, basis);
             in.diags.insert(in.diags.begin(), row.diags.begin(), row.diags.end());
-            if (in.result) in.result->path = item.display;
+            if (in.result) in.result->path = fmt::format("{}:{}", src.path, src.csv.row_line(item.ordinal));
         }
         o.diags = std::move(in.diags);
         o.exit_code = in.exit_code;
         if (!in.result) return;
         AgencyResult& r = *in.result;
-        o.row = make_batch_row(r);
+        o.row = std::make_unique<BatchRow>(make_batch_row(r));
         switch (mode) {
-        case Mode::single: o.full = std::move(r); break;
+        case Mode::single: o.full = std::make_unique<AgencyResult>(std::move(r)); break;
         case Mode::json: o.row->fragment = agency_json_fragment(r, ropt, true); break;
         case Mode::jsonl: o.row->fragment = agency_json_fragment(r, ropt, false); break;
         case Mode::table:
@@ -301,6 +300,7 @@ int run_score(const ScoreOptions& opt) {
     std::set<std::string> headers_reported;
     size_t invalid = unusable; // inputs that were never scored: missing paths, unusable CSV files, invalid items
     std::vector<BatchRow> rows;
+    rows.reserve(last);
     for (size_t i = 0; i < last; ++i) {
         ItemOutcome& o = outcomes[i];
         if (!o.header_key.empty() && headers_reported.insert(o.header_key).second) {
@@ -312,6 +312,7 @@ int run_score(const ScoreOptions& opt) {
         code = std::max(code, o.exit_code);
         if (o.exit_code >= kInvalidInput) ++invalid;
         if (o.row) rows.push_back(std::move(*o.row));
+        o.row.reset();
     }
     if (stop_at.load() != kNone) return code; // --strict: no results after an invalid input
 
