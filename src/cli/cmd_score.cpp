@@ -363,7 +363,8 @@ CommandSpec score_command() {
     return {"score", "Score evidence files: index, predicate, domains and aspects; batches with a cohort summary", [](CLI::App& app) {
                 auto opt = std::make_shared<ScoreOptions>();
                 app.add_option("inputs", opt->inputs, "Evidence files (YAML), directories (recursive), @LIST (one path per line) or - (paths on stdin)");
-                app.add_option("--levels-csv", opt->levels_csv, "Score every row of a wide levels CSV (name, code, type, province, year, rubric, one column per indicator)");
+                app.add_option("--levels-csv", opt->levels_csv, "Score every row of a wide levels CSV (name, code, type, province, year, rubric, one column per indicator); repeatable")
+                    ->allow_extra_args(false); // one file per --levels-csv, so later words stay inputs
                 app.add_option("--rubric,-r", opt->rubric, "Score with this pack (built-in id or pack folder) instead of the file's own");
                 app.add_option("--basis", opt->basis, "Levels that count: verified (evaluator's where given, else self) or self")
                     ->check(CLI::IsMember({"verified", "self"}))
