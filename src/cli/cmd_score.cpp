@@ -161,7 +161,7 @@ int run_score(const ScoreOptions& opt) {
     print_diagnostics(early);
     if (items.empty()) {
         if (code == kOk) {
-            print_error("no evidence files found in the inputs");
+            print_error("nothing to score: the inputs contain no evidence files and no levels-CSV rows");
             code = kInvalidInput;
         }
         return code;
