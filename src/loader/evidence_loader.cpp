@@ -12,11 +12,15 @@ namespace spbe {
 
 namespace {
 
-std::optional<int> read_level(YamlReader& r, const YAML::Node& node, const std::string& what) {
+std::optional<int> read_level(YamlReader& r, const YAML::Node& node, const std::string& what, IndicatorEntry& entry) {
     if (node.IsNull()) return std::nullopt;
     auto v = r.integer(node, what);
-    if (!v) return std::nullopt;
+    if (!v) {
+        entry.invalid_level = true;
+        return std::nullopt;
+    }
     if (*v < -1000 || *v > 1000) {
+        entry.invalid_level = true;
         r.error(YamlReader::pos(node), fmt::format("{} {} is not a maturity level", what, *v), "level-range");
         return std::nullopt;
     }
@@ -87,7 +91,7 @@ void read_indicator(YamlReader& r, const std::string& id, const YAML::Node& key_
     std::string what = fmt::format("indicator {}", id);
     if (node.IsScalar() || node.IsNull()) {
         entry.level_pos = node.IsNull() ? entry.pos : YamlReader::pos(node);
-        entry.level = read_level(r, node, fmt::format("level of {}", what));
+        entry.level = read_level(r, node, fmt::format("level of {}", what), entry);
         file.indicators.push_back(std::move(entry));
         return;
     }
@@ -100,16 +104,16 @@ void read_indicator(YamlReader& r, const std::string& id, const YAML::Node& key_
     for (auto& [key, value] : r.entries(node, {"level", "verified", "note", "evidence", "target", "effort"}, what)) {
         if (key == "level") {
             entry.level_pos = YamlReader::pos(value).line ? YamlReader::pos(value) : YamlReader::key_pos(node, key);
-            entry.level = read_level(r, value, fmt::format("level of {}", what));
+            entry.level = read_level(r, value, fmt::format("level of {}", what), entry);
         } else if (key == "verified") {
             entry.verified_pos = YamlReader::pos(value);
-            entry.verified = read_level(r, value, fmt::format("verified level of {}", what));
+            entry.verified = read_level(r, value, fmt::format("verified level of {}", what), entry);
         } else if (key == "note") {
             if (auto s = r.string(value, fmt::format("note of {}", what))) entry.note = *s;
         } else if (key == "evidence") {
             if (!value.IsNull()) read_evidence_items(r, value, entry, what);
         } else if (key == "target") {
-            entry.target = read_level(r, value, fmt::format("target of {}", what));
+            entry.target = read_level(r, value, fmt::format("target of {}", what), entry);
         } else {
             read_effort(r, value, entry, what);
         }
@@ -208,6 +212,7 @@ void validate_evidence(const EvidenceFile& file, const Pack& pack, std::vector<D
         check(e.level, e.level_pos, "level");
         check(e.verified, e.verified_pos, "verified level");
         check(e.target, e.pos, "target level");
+        if (e.invalid_level) continue; // already reported where it was written
         if (!e.level && !e.verified)
             error(e.level_pos, fmt::format("level of indicator {} is not filled in", e.id), "missing-level");
         else if (self_basis && !e.level)
