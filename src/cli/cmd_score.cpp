@@ -31,7 +31,7 @@ int run_score(const ScoreOptions& opt) {
         }
     }
     Basis basis = opt.basis == "self" ? Basis::self : Basis::verified;
-    PackRegistry registry;
+    PackRegistry registry(PackLoadOptions{false}); // scoring reads no criteria text: the structure-only built-in packs
     std::vector<AgencyResult> results;
     int code = kOk;
     for (const auto& path : opt.files) {
