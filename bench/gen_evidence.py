@@ -5,8 +5,8 @@
   gen_evidence.py csv N OUT_FILE       a wide levels CSV of N agencies (name, code, type, province,
                                        year, rubric, then one column per indicator 1..47)
 
-Every value is drawn from random.Random(seed + agency number), so any file can be regenerated alone
-and a larger set contains the smaller one.
+Every evidence file is drawn from its own random.Random(seed, agency number), so a larger set
+contains the smaller one; the CSV rows come from one stream.
 """
 import argparse
 import hashlib
@@ -102,8 +102,8 @@ def write_evidence(n_files, out_dir, seed):
 def write_csv(n_rows, out_file, seed):
     with open(out_file, "w", encoding="utf-8", newline="") as f:
         f.write(",".join(["name", "code", "type", "province", "year", "rubric"] + INDICATORS) + "\n")
+        rng = random.Random(seed)  # one stream: seeding per row would dominate the run time
         for n in range(1, n_rows + 1):
-            rng = random.Random(seed * 1_000_003 + n)
             name, kind, province, code = agency_name(rng, n)
             base = rng.uniform(1.2, 4.3)
             levels = [str(max(1, min(5, round(base + rng.gauss(0, 0.8))))) for _ in INDICATORS]

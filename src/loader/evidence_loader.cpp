@@ -7,7 +7,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <set>
 
 namespace spbe {
 
@@ -198,7 +197,7 @@ void validate_evidence(const EvidenceFile& file, const Pack& pack, std::vector<D
     auto error = [&](SourcePos pos, std::string msg, const char* rule) {
         diags.push_back(Diagnostic{"", pos, Severity::error, std::move(msg), rule});
     };
-    std::set<std::string> seen;
+    std::vector<bool> seen(pack.indicators.size(), false); // by indicator index
     for (const auto& e : file.indicators) {
         const Indicator* ind = pack.find_indicator(e.id);
         if (!ind) {
@@ -207,7 +206,7 @@ void validate_evidence(const EvidenceFile& file, const Pack& pack, std::vector<D
             error(e.pos, msg, "unknown-indicator");
             continue;
         }
-        seen.insert(e.id);
+        seen[static_cast<size_t>(ind - pack.indicators.data())] = true;
         const Scale& scale = pack.scale_of(*ind);
         auto check = [&](const std::optional<int>& v, SourcePos pos, const char* what) {
             if (v && !scale.find(*v))
@@ -223,8 +222,8 @@ void validate_evidence(const EvidenceFile& file, const Pack& pack, std::vector<D
             error(e.pos, fmt::format("indicator {} has no self-assessed 'level' (needed by --basis self)", e.id), "missing-level");
     }
     std::vector<std::string> missing;
-    for (const auto& ind : pack.indicators)
-        if (!seen.count(ind.id) && !file.find(ind.id)) missing.push_back(ind.id);
+    for (size_t i = 0; i < pack.indicators.size(); ++i)
+        if (!seen[i] && !file.find(pack.indicators[i].id)) missing.push_back(pack.indicators[i].id);
     if (!missing.empty()) {
         std::string list;
         for (const auto& id : missing) list += (list.empty() ? "" : ", ") + id;
