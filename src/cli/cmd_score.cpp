@@ -283,9 +283,9 @@ int run_score(const ScoreOptions& opt) {
     size_t n_threads = std::min<size_t>(jobs, items.size());
     std::vector<std::thread> threads;
     bool progress = progress_wanted(items.size());
-    // One worker without a progress bar runs on this thread: a process that never starts a thread
-    // keeps libstdc++'s shared_ptr counts (yaml-cpp copies them for every node) non-atomic, which
-    // makes --jobs 1 markedly faster (bench/run.sh).
+    // One worker without a progress bar runs on this thread: no thread start-up, and a process that
+    // never starts a thread lets libstdc++ keep shared_ptr counts (yaml-cpp copies them for every
+    // node) non-atomic.
     if (n_threads == 1 && !progress) worker();
     else
         for (size_t t = 0; t < n_threads; ++t) threads.emplace_back(worker);
