@@ -168,7 +168,7 @@ int run_score(const ScoreOptions& opt) {
     }
 
     // 2. Packs: one registry, guarded, so every pack is parsed once however many threads ask.
-    PackRegistry registry;
+    PackRegistry registry(PackLoadOptions{false}); // scoring reads no criteria text: the structure-only built-in packs
     std::mutex registry_mutex;
     PackLookup lookup = [&](const std::string& ref, std::vector<Diagnostic>& diags, bool& io_error) {
         std::lock_guard<std::mutex> lock(registry_mutex);
@@ -281,8 +281,14 @@ int run_score(const ScoreOptions& opt) {
     unsigned jobs = opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
     size_t n_threads = std::min<size_t>(jobs, items.size());
     std::vector<std::thread> threads;
-    for (size_t t = 0; t < n_threads; ++t) threads.emplace_back(worker);
-    if (progress_wanted(items.size())) {
+    bool progress = progress_wanted(items.size());
+    // One worker without a progress bar runs on this thread: no thread start-up, and a process that
+    // never starts a thread lets libstdc++ keep shared_ptr counts (yaml-cpp copies them for every
+    // node) non-atomic.
+    if (n_threads == 1 && !progress) worker();
+    else
+        for (size_t t = 0; t < n_threads; ++t) threads.emplace_back(worker);
+    if (progress) {
         // \r updates at most ten times a second, on stderr only; cleared before any other output.
         while (completed.load() < items.size() && stop_at.load() == kNone) {
             size_t done = completed.load();

@@ -12,7 +12,9 @@ namespace spbe {
 
 namespace {
 
-std::optional<int> read_level(YamlReader& r, const YAML::Node& node, const std::string& what, IndicatorEntry& entry) {
+// `what` builds the description ("level of indicator 3") only when there is something to report.
+template <typename What>
+std::optional<int> read_level(YamlReader& r, const YAML::Node& node, What&& what, IndicatorEntry& entry) {
     if (node.IsNull()) return std::nullopt;
     auto v = r.integer(node, what);
     if (!v) {
@@ -21,14 +23,17 @@ std::optional<int> read_level(YamlReader& r, const YAML::Node& node, const std::
     }
     if (*v < -1000 || *v > 1000) {
         entry.invalid_level = true;
-        r.error(YamlReader::pos(node), fmt::format("{} {} is not a maturity level", what, *v), "level-range");
+        r.error(YamlReader::pos(node), fmt::format("{} {} is not a maturity level", what(), *v), "level-range");
         return std::nullopt;
     }
     return static_cast<int>(*v);
 }
 
 void read_evidence_items(YamlReader& r, const YAML::Node& node, IndicatorEntry& entry, const std::string& what) {
-    if (!r.expect_seq(node, fmt::format("'evidence' of {}", what))) return;
+    if (!node.IsSequence()) {
+        r.expect_seq(node, fmt::format("'evidence' of {}", what)); // reports it
+        return;
+    }
     for (const auto& item_node : node) {
         EvidenceItem item;
         item.pos = YamlReader::pos(item_node);
@@ -40,7 +45,7 @@ void read_evidence_items(YamlReader& r, const YAML::Node& node, IndicatorEntry& 
         std::string item_what = fmt::format("an evidence entry of {}", what);
         if (!r.expect_map(item_node, item_what)) continue;
         for (auto& [key, value] : r.entries(item_node, {"title", "file", "sha256", "valid_until"}, item_what)) {
-            auto text = r.string(value, fmt::format("'{}' of {}", key, item_what));
+            auto text = r.string(value, [&] { return fmt::format("'{}' of {}", key, item_what); });
             if (!text) continue;
             if (key == "title") {
                 item.title = *text;
@@ -84,14 +89,14 @@ void read_effort(YamlReader& r, const YAML::Node& node, IndicatorEntry& entry, c
     entry.effort = effort;
 }
 
-void read_indicator(YamlReader& r, const std::string& id, const YAML::Node& key_node_map, const YAML::Node& node, EvidenceFile& file) {
+void read_indicator(YamlReader& r, const std::string& id, SourcePos key_pos, const YAML::Node& node, EvidenceFile& file) {
     IndicatorEntry entry;
     entry.id = id;
-    entry.pos = YamlReader::key_pos(key_node_map, id);
+    entry.pos = key_pos;
     std::string what = fmt::format("indicator {}", id);
     if (node.IsScalar() || node.IsNull()) {
         entry.level_pos = node.IsNull() ? entry.pos : YamlReader::pos(node);
-        entry.level = read_level(r, node, fmt::format("level of {}", what), entry);
+        entry.level = read_level(r, node, [&] { return fmt::format("level of {}", what); }, entry);
         file.indicators.push_back(std::move(entry));
         return;
     }
@@ -104,16 +109,16 @@ void read_indicator(YamlReader& r, const std::string& id, const YAML::Node& key_
     for (auto& [key, value] : r.entries(node, {"level", "verified", "note", "evidence", "target", "effort"}, what)) {
         if (key == "level") {
             entry.level_pos = YamlReader::pos(value).line ? YamlReader::pos(value) : YamlReader::key_pos(node, key);
-            entry.level = read_level(r, value, fmt::format("level of {}", what), entry);
+            entry.level = read_level(r, value, [&] { return fmt::format("level of {}", what); }, entry);
         } else if (key == "verified") {
             entry.verified_pos = YamlReader::pos(value);
-            entry.verified = read_level(r, value, fmt::format("verified level of {}", what), entry);
+            entry.verified = read_level(r, value, [&] { return fmt::format("verified level of {}", what); }, entry);
         } else if (key == "note") {
-            if (auto s = r.string(value, fmt::format("note of {}", what))) entry.note = *s;
+            if (auto s = r.string(value, [&] { return fmt::format("note of {}", what); })) entry.note = std::move(*s);
         } else if (key == "evidence") {
             if (!value.IsNull()) read_evidence_items(r, value, entry, what);
         } else if (key == "target") {
-            entry.target = read_level(r, value, fmt::format("target of {}", what), entry);
+            entry.target = read_level(r, value, [&] { return fmt::format("target of {}", what); }, entry);
         } else {
             read_effort(r, value, entry, what);
         }
@@ -173,7 +178,10 @@ EvidenceParse parse_evidence(const std::string& text) {
             has_indicators = true;
             file.indicators_pos = YamlReader::key_pos(*root, "indicators");
             if (!r.expect_map(value, "'indicators'")) continue;
-            for (auto& [id, node] : r.entries(value, "'indicators'")) read_indicator(r, id, value, node, file);
+            std::vector<SourcePos> key_positions;
+            auto list = r.entries(value, "'indicators'", &key_positions);
+            file.indicators.reserve(list.size());
+            for (size_t i = 0; i < list.size(); ++i) read_indicator(r, list[i].first, key_positions[i], list[i].second, file);
         } else {
             read_targets(r, value, file);
         }
