@@ -51,7 +51,7 @@ struct WorkItem {
 };
 
 struct ItemOutcome {
-    std::unique_ptr<BatchRow> row;       // a pointer keeps the slots of invalid inputs small
+    bool scored = false;                 // the result row is in the input's slot
     std::unique_ptr<AgencyResult> full; // only for the single-input report
     std::vector<Diagnostic> diags;
     int exit_code = kOk;
@@ -197,6 +197,7 @@ int run_score(const ScoreOptions& opt) {
 
     // 3. Score in parallel; each worker keeps only the result row (and a pre-rendered fragment).
     std::vector<ItemOutcome> outcomes(items.size());
+    std::vector<BatchRow> slots(items.size()); // result rows by input index
     std::atomic<size_t> next{0};
     std::atomic<size_t> completed{0};
     constexpr size_t kNone = std::numeric_limits<size_t>::max();
@@ -251,16 +252,18 @@ int run_score(const ScoreOptions& opt) {
         o.exit_code = in.exit_code;
         if (!in.result) return;
         AgencyResult& r = *in.result;
-        o.row = std::make_unique<BatchRow>(make_batch_row(r));
+        BatchRow& row = slots[i];
+        row = make_batch_row(r);
+        o.scored = true;
         switch (mode) {
         case Mode::single: o.full = std::make_unique<AgencyResult>(std::move(r)); break;
-        case Mode::json: o.row->fragment = agency_json_fragment(r, ropt, true); break;
-        case Mode::jsonl: o.row->fragment = agency_json_fragment(r, ropt, false); break;
+        case Mode::json: row.fragment = agency_json_fragment(r, ropt, true); break;
+        case Mode::jsonl: row.fragment = agency_json_fragment(r, ropt, false); break;
         case Mode::table:
-            if (opt.detail) o.row->fragment = render_score_table({std::move(r)}, ropt);
+            if (opt.detail) row.fragment = render_score_table({std::move(r)}, ropt);
             break;
         case Mode::markdown:
-            if (opt.detail) o.row->fragment = render_score_markdown({std::move(r)}, ropt);
+            if (opt.detail) row.fragment = render_score_markdown({std::move(r)}, ropt);
             break;
         case Mode::csv: break;
         }
@@ -305,8 +308,8 @@ int run_score(const ScoreOptions& opt) {
     size_t last = stop_at.load() == kNone ? items.size() : stop_at.load() + 1;
     std::set<std::string> headers_reported;
     size_t invalid = unusable; // inputs that were never scored: missing paths, unusable CSV files, invalid items
-    std::vector<BatchRow> rows;
-    rows.reserve(last);
+    std::vector<BatchRow>& rows = slots; // compacted in place: no second copy of the results
+    size_t kept = 0;
     for (size_t i = 0; i < last; ++i) {
         ItemOutcome& o = outcomes[i];
         if (!o.header_key.empty() && headers_reported.insert(o.header_key).second) {
@@ -317,9 +320,10 @@ int run_score(const ScoreOptions& opt) {
         print_diagnostics(o.diags);
         code = std::max(code, o.exit_code);
         if (o.exit_code >= kInvalidInput) ++invalid;
-        if (o.row) rows.push_back(std::move(*o.row));
-        o.row.reset();
+        if (o.scored && kept != i) rows[kept] = std::move(rows[i]);
+        if (o.scored) ++kept;
     }
+    rows.resize(kept);
     if (stop_at.load() != kNone) return code; // --strict: no results after an invalid input
 
     if (!rows.empty()) {
