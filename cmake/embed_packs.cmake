@@ -1,5 +1,7 @@
 # Writes a C++ source that embeds every file of every rubric pack under RUBRICS_DIR, so that the
-# official packs travel inside the spbe binary. Run at build time (see CMakeLists.txt).
+# official packs travel inside the spbe binary, each with its structure-only copy from STRIPPED_DIR
+# (written by spbe_packc; a file without a copy embeds its full text twice). Run at build time (see
+# CMakeLists.txt).
 file(GLOB pack_dirs LIST_DIRECTORIES true "${RUBRICS_DIR}/*")
 list(SORT pack_dirs)
 set(body "")
@@ -13,11 +15,15 @@ foreach(dir IN LISTS pack_dirs)
   list(SORT files)
   foreach(name IN LISTS files)
     file(READ "${dir}/${name}" content)
-    string(FIND "${content}" ")spbe_embed\"" clash)
+    set(structure "${content}")
+    if(EXISTS "${STRIPPED_DIR}/${pack_name}/${name}")
+      file(READ "${STRIPPED_DIR}/${pack_name}/${name}" structure)
+    endif()
+    string(FIND "${content}${structure}" ")spbe_embed\"" clash)
     if(NOT clash EQUAL -1)
       message(FATAL_ERROR "${dir}/${name} contains the raw-string delimiter used for embedding")
     endif()
-    string(APPEND body "    {\"${pack_name}\", \"${name}\", R\"spbe_embed(${content})spbe_embed\"},\n")
+    string(APPEND body "    {\"${pack_name}\", \"${name}\", R\"spbe_embed(${content})spbe_embed\",\n     R\"spbe_embed(${structure})spbe_embed\"},\n")
     math(EXPR count "${count} + 1")
   endforeach()
 endforeach()

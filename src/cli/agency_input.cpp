@@ -2,8 +2,6 @@
 // user sees all problems at once and no score is ever produced from an invalid file.
 #include "cli/agency_input.hpp"
 
-#include "loader/evidence_loader.hpp"
-
 #include <fmt/format.h>
 
 namespace spbe::cli {
@@ -21,8 +19,14 @@ InputOutcome load_agency(const std::string& path, PackRegistry& registry, const 
 }
 
 InputOutcome load_agency_text(const std::string& path, const std::string& text, PackRegistry& registry, const std::string& rubric_override, Basis basis) {
+    PackLookup lookup = [&registry](const std::string& ref, std::vector<Diagnostic>& diags, bool& io_error) {
+        return registry.get(ref, diags, io_error);
+    };
+    return score_parsed(path, parse_evidence(text), lookup, rubric_override, basis);
+}
+
+InputOutcome score_parsed(const std::string& path, EvidenceParse parsed, const PackLookup& lookup, const std::string& rubric_override, Basis basis) {
     InputOutcome out;
-    EvidenceParse parsed = parse_evidence(text);
     out.diags = std::move(parsed.diags);
     const Pack* pack = nullptr;
     if (parsed.file) {
@@ -36,7 +40,7 @@ InputOutcome load_agency_text(const std::string& path, const std::string& text, 
             } else {
                 std::vector<Diagnostic> pack_diags;
                 bool io_error = false;
-                pack = registry.get(ref, pack_diags, io_error);
+                pack = lookup(ref, pack_diags, io_error);
                 if (!pack) {
                     attach_file(out.diags, path);
                     out.diags.insert(out.diags.end(), pack_diags.begin(), pack_diags.end());

@@ -34,10 +34,13 @@ PackFileReader folder_reader(const std::string& dir) {
 
 namespace {
 
-PackFileReader embedded_reader(const std::string& id) {
-    return [id](const std::string& name) -> std::optional<std::string> {
+// Without text, the structure-only copy: it was validated with its text at build time, so a
+// diagnostic can never point into it.
+PackFileReader embedded_reader(const std::string& id, bool with_text) {
+    return [id, with_text](const std::string& name) -> std::optional<std::string> {
         for (std::size_t i = 0; i < kEmbeddedPackFileCount; ++i)
-            if (id == kEmbeddedPackFiles[i].pack && name == kEmbeddedPackFiles[i].name) return std::string(kEmbeddedPackFiles[i].text);
+            if (id == kEmbeddedPackFiles[i].pack && name == kEmbeddedPackFiles[i].name)
+                return std::string(with_text ? kEmbeddedPackFiles[i].text : kEmbeddedPackFiles[i].structure);
         return std::nullopt;
     };
 }
@@ -49,7 +52,7 @@ const Pack* PackRegistry::get(const std::string& ref, std::vector<Diagnostic>& d
     if (it == cache_.end()) {
         Entry entry;
         bool builtin = is_builtin_pack(ref);
-        PackLoad load = load_pack(builtin ? embedded_reader(ref) : folder_reader(ref), options_);
+        PackLoad load = load_pack(builtin ? embedded_reader(ref, options_.with_text) : folder_reader(ref), options_);
         std::string prefix = builtin ? "<built-in " + ref + ">" : ref;
         for (auto& d : load.diags) d.file = (std::filesystem::path(prefix) / d.file).string();
         entry.diags = std::move(load.diags);

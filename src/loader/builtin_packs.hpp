@@ -16,6 +16,9 @@ struct EmbeddedFile {
     const char* pack; // folder name under rubrics/, equal to the pack id
     const char* name; // file name within the pack
     const char* text;
+    // The same file without questions, criteria and guidance (written and checked by spbe_packc at
+    // build time); what a registry with PackLoadOptions::with_text == false parses.
+    const char* structure;
 };
 
 extern const EmbeddedFile kEmbeddedPackFiles[];

@@ -7,13 +7,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <set>
 
 namespace spbe {
 
 namespace {
 
-std::optional<int> read_level(YamlReader& r, const YAML::Node& node, const std::string& what, IndicatorEntry& entry) {
+// `what` builds the description ("level of indicator 3") only when there is something to report.
+template <typename What>
+std::optional<int> read_level(YamlReader& r, const YAML::Node& node, What&& what, IndicatorEntry& entry) {
     if (node.IsNull()) return std::nullopt;
     auto v = r.integer(node, what);
     if (!v) {
@@ -22,14 +23,17 @@ std::optional<int> read_level(YamlReader& r, const YAML::Node& node, const std::
     }
     if (*v < -1000 || *v > 1000) {
         entry.invalid_level = true;
-        r.error(YamlReader::pos(node), fmt::format("{} {} is not a maturity level", what, *v), "level-range");
+        r.error(YamlReader::pos(node), fmt::format("{} {} is not a maturity level", what(), *v), "level-range");
         return std::nullopt;
     }
     return static_cast<int>(*v);
 }
 
 void read_evidence_items(YamlReader& r, const YAML::Node& node, IndicatorEntry& entry, const std::string& what) {
-    if (!r.expect_seq(node, fmt::format("'evidence' of {}", what))) return;
+    if (!node.IsSequence()) {
+        r.expect_seq(node, fmt::format("'evidence' of {}", what)); // reports it
+        return;
+    }
     for (const auto& item_node : node) {
         EvidenceItem item;
         item.pos = YamlReader::pos(item_node);
@@ -41,7 +45,7 @@ void read_evidence_items(YamlReader& r, const YAML::Node& node, IndicatorEntry& 
         std::string item_what = fmt::format("an evidence entry of {}", what);
         if (!r.expect_map(item_node, item_what)) continue;
         for (auto& [key, value] : r.entries(item_node, {"title", "file", "sha256", "valid_until"}, item_what)) {
-            auto text = r.string(value, fmt::format("'{}' of {}", key, item_what));
+            auto text = r.string(value, [&] { return fmt::format("'{}' of {}", key, item_what); });
             if (!text) continue;
             if (key == "title") {
                 item.title = *text;
@@ -85,14 +89,14 @@ void read_effort(YamlReader& r, const YAML::Node& node, IndicatorEntry& entry, c
     entry.effort = effort;
 }
 
-void read_indicator(YamlReader& r, const std::string& id, const YAML::Node& key_node_map, const YAML::Node& node, EvidenceFile& file) {
+void read_indicator(YamlReader& r, const std::string& id, SourcePos key_pos, const YAML::Node& node, EvidenceFile& file) {
     IndicatorEntry entry;
     entry.id = id;
-    entry.pos = YamlReader::key_pos(key_node_map, id);
+    entry.pos = key_pos;
     std::string what = fmt::format("indicator {}", id);
     if (node.IsScalar() || node.IsNull()) {
         entry.level_pos = node.IsNull() ? entry.pos : YamlReader::pos(node);
-        entry.level = read_level(r, node, fmt::format("level of {}", what), entry);
+        entry.level = read_level(r, node, [&] { return fmt::format("level of {}", what); }, entry);
         file.indicators.push_back(std::move(entry));
         return;
     }
@@ -105,16 +109,16 @@ void read_indicator(YamlReader& r, const std::string& id, const YAML::Node& key_
     for (auto& [key, value] : r.entries(node, {"level", "verified", "note", "evidence", "target", "effort"}, what)) {
         if (key == "level") {
             entry.level_pos = YamlReader::pos(value).line ? YamlReader::pos(value) : YamlReader::key_pos(node, key);
-            entry.level = read_level(r, value, fmt::format("level of {}", what), entry);
+            entry.level = read_level(r, value, [&] { return fmt::format("level of {}", what); }, entry);
         } else if (key == "verified") {
             entry.verified_pos = YamlReader::pos(value);
-            entry.verified = read_level(r, value, fmt::format("verified level of {}", what), entry);
+            entry.verified = read_level(r, value, [&] { return fmt::format("verified level of {}", what); }, entry);
         } else if (key == "note") {
-            if (auto s = r.string(value, fmt::format("note of {}", what))) entry.note = *s;
+            if (auto s = r.string(value, [&] { return fmt::format("note of {}", what); })) entry.note = std::move(*s);
         } else if (key == "evidence") {
             if (!value.IsNull()) read_evidence_items(r, value, entry, what);
         } else if (key == "target") {
-            entry.target = read_level(r, value, fmt::format("target of {}", what), entry);
+            entry.target = read_level(r, value, [&] { return fmt::format("target of {}", what); }, entry);
         } else {
             read_effort(r, value, entry, what);
         }
@@ -174,7 +178,10 @@ EvidenceParse parse_evidence(const std::string& text) {
             has_indicators = true;
             file.indicators_pos = YamlReader::key_pos(*root, "indicators");
             if (!r.expect_map(value, "'indicators'")) continue;
-            for (auto& [id, node] : r.entries(value, "'indicators'")) read_indicator(r, id, value, node, file);
+            std::vector<SourcePos> key_positions;
+            auto list = r.entries(value, "'indicators'", &key_positions);
+            file.indicators.reserve(list.size());
+            for (size_t i = 0; i < list.size(); ++i) read_indicator(r, list[i].first, key_positions[i], list[i].second, file);
         } else {
             read_targets(r, value, file);
         }
@@ -194,7 +201,7 @@ void validate_evidence(const EvidenceFile& file, const Pack& pack, std::vector<D
     auto error = [&](SourcePos pos, std::string msg, const char* rule) {
         diags.push_back(Diagnostic{"", pos, Severity::error, std::move(msg), rule});
     };
-    std::set<std::string> seen;
+    std::vector<bool> seen(pack.indicators.size(), false); // by pack index: a batch validates thousands of files
     for (const auto& e : file.indicators) {
         const Indicator* ind = pack.find_indicator(e.id);
         if (!ind) {
@@ -203,7 +210,7 @@ void validate_evidence(const EvidenceFile& file, const Pack& pack, std::vector<D
             error(e.pos, msg, "unknown-indicator");
             continue;
         }
-        seen.insert(e.id);
+        seen[static_cast<size_t>(ind - pack.indicators.data())] = true;
         const Scale& scale = pack.scale_of(*ind);
         auto check = [&](const std::optional<int>& v, SourcePos pos, const char* what) {
             if (v && !scale.find(*v))
@@ -220,8 +227,8 @@ void validate_evidence(const EvidenceFile& file, const Pack& pack, std::vector<D
             error(e.pos, fmt::format("indicator {} has no self-assessed 'level' (needed by --basis self)", e.id), "missing-level");
     }
     std::vector<std::string> missing;
-    for (const auto& ind : pack.indicators)
-        if (!seen.count(ind.id) && !file.find(ind.id)) missing.push_back(ind.id);
+    for (size_t i = 0; i < pack.indicators.size(); ++i)
+        if (!seen[i]) missing.push_back(pack.indicators[i].id);
     if (!missing.empty()) {
         std::string list;
         for (const auto& id : missing) list += (list.empty() ? "" : ", ") + id;

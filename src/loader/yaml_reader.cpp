@@ -93,9 +93,8 @@ std::optional<YAML::Node> YamlReader::parse(const std::string& text) {
     return root;
 }
 
-std::vector<std::pair<std::string, YAML::Node>> YamlReader::entries(const YAML::Node& map, std::string_view what) {
+std::vector<std::pair<std::string, YAML::Node>> YamlReader::entries(const YAML::Node& map, std::string_view what, std::vector<SourcePos>* key_positions) {
     std::vector<std::pair<std::string, YAML::Node>> out;
-    std::set<std::string> seen;
     for (auto it = map.begin(); it != map.end(); ++it) {
         // Copies, not references: the iterator yields a temporary pair (Node is a cheap handle).
         const YAML::Node key = it->first;
@@ -105,7 +104,8 @@ std::vector<std::pair<std::string, YAML::Node>> YamlReader::entries(const YAML::
             continue;
         }
         const std::string& name = key.Scalar();
-        if (!seen.insert(name).second) {
+        // The keys kept so far are exactly the distinct ones seen; maps are small, so a scan beats a set.
+        if (std::any_of(out.begin(), out.end(), [&](const auto& e) { return e.first == name; })) {
             // yaml-cpp keeps the first value and silently ignores the rest; a user would expect the
             // last one (as in most YAML tools), so neither is safe: report it.
             SourcePos first;
@@ -119,6 +119,7 @@ std::vector<std::pair<std::string, YAML::Node>> YamlReader::entries(const YAML::
             error(pos(key), fmt::format("duplicate key '{}' in {} (first defined at line {})", name, what, first.line), "duplicate-key");
             continue;
         }
+        if (key_positions) key_positions->push_back(pos(key));
         out.emplace_back(name, value);
     }
     return out;
@@ -126,12 +127,14 @@ std::vector<std::pair<std::string, YAML::Node>> YamlReader::entries(const YAML::
 
 std::vector<std::pair<std::string, YAML::Node>> YamlReader::entries(const YAML::Node& map, std::initializer_list<std::string_view> allowed,
                                                                     std::string_view what) {
-    auto all = entries(map, what);
-    std::vector<std::pair<std::string, YAML::Node>> out;
+    auto out = entries(map, what);
+    auto is_allowed = [&](const std::string& name) { return std::find(allowed.begin(), allowed.end(), name) != allowed.end(); };
+    if (std::all_of(out.begin(), out.end(), [&](const auto& e) { return is_allowed(e.first); })) return out;
     std::vector<std::string> names(allowed.begin(), allowed.end());
-    for (auto& [name, node] : all) {
-        if (std::find(names.begin(), names.end(), name) != names.end()) {
-            out.emplace_back(name, node);
+    std::vector<std::pair<std::string, YAML::Node>> kept;
+    for (auto& [name, node] : out) {
+        if (is_allowed(name)) {
+            kept.emplace_back(std::move(name), std::move(node));
             continue;
         }
         SourcePos p = key_pos(map, name);
@@ -153,7 +156,7 @@ std::vector<std::pair<std::string, YAML::Node>> YamlReader::entries(const YAML::
             error(p, fmt::format("unknown key '{}' in {} (expected one of: {})", name, what, list), "unknown-key");
         }
     }
-    return out;
+    return kept;
 }
 
 SourcePos YamlReader::key_pos(const YAML::Node& map, std::string_view key) {
@@ -181,6 +184,11 @@ std::optional<std::string> YamlReader::string(const YAML::Node& node, std::strin
     if (node.IsScalar()) return node.Scalar();
     error(pos(node), fmt::format("{} must be text, found {}", what, describe_type(node)), "type");
     return std::nullopt;
+}
+
+std::optional<long long> YamlReader::plain_integer(const std::string& s) {
+    if (!is_plain_integer(s)) return std::nullopt;
+    return std::stoll(s);
 }
 
 std::optional<long long> YamlReader::integer(const YAML::Node& node, std::string_view what) {

@@ -7,6 +7,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <concepts>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -34,7 +35,9 @@ public:
     std::vector<std::pair<std::string, YAML::Node>> entries(const YAML::Node& map, std::initializer_list<std::string_view> allowed,
                                                             std::string_view what);
     // As above, for maps whose keys are data (indicator ids, levels): only duplicates are checked.
-    std::vector<std::pair<std::string, YAML::Node>> entries(const YAML::Node& map, std::string_view what);
+    // `key_positions`, when given, receives the position of each returned key (parallel to the
+    // result), which saves a key_pos() scan per entry.
+    std::vector<std::pair<std::string, YAML::Node>> entries(const YAML::Node& map, std::string_view what, std::vector<SourcePos>* key_positions = nullptr);
     // Position of the key `key` in `map`, or of the map itself.
     static SourcePos key_pos(const YAML::Node& map, std::string_view key);
 
@@ -45,6 +48,24 @@ public:
     std::optional<long long> integer(const YAML::Node& node, std::string_view what);
     // An exact number written as a decimal ("1.3") or a fraction ("20/6").
     std::optional<Rational> number(const YAML::Node& node, std::string_view what);
+    // Lazy forms of the above for hot paths (every indicator of every file in a batch): `what` is a
+    // callable that builds the description only when there is a problem to report.
+    template <typename What>
+        requires std::invocable<What>
+    std::optional<std::string> string(const YAML::Node& node, What&& what) {
+        if (node.IsScalar()) return node.Scalar();
+        return string(node, std::string_view(what()));
+    }
+    template <typename What>
+        requires std::invocable<What>
+    std::optional<long long> integer(const YAML::Node& node, What&& what) {
+        if (node.IsScalar())
+            if (auto v = plain_integer(node.Scalar())) return v;
+        return integer(node, std::string_view(what()));
+    }
+    // The value of a plain whole number such as "3" or "-2"; nullopt for anything else.
+    static std::optional<long long> plain_integer(const std::string& s);
+
     // {id: ..., en: ...} or a plain string (Indonesian only).
     std::optional<LocalText> local_text(const YAML::Node& node, std::string_view what);
 

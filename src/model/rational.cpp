@@ -15,12 +15,32 @@ Int abs_value(Int v) { return v < 0 ? -v : v; }
 Int gcd(Int a, Int b) {
     a = abs_value(a);
     b = abs_value(b);
+    // Real weights and levels fit in 64 bits, where a remainder is one instruction instead of a
+    // call into libgcc's 128-bit division: this is most of the cost of scoring a levels-CSV row.
+    constexpr Int kMax64 = static_cast<Int>(~std::uint64_t{0});
+    if (a <= kMax64 && b <= kMax64) {
+        auto x = static_cast<std::uint64_t>(a), y = static_cast<std::uint64_t>(b);
+        while (y != 0) {
+            std::uint64_t t = x % y;
+            x = y;
+            y = t;
+        }
+        return static_cast<Int>(x);
+    }
     while (b != 0) {
         Int t = a % b;
         a = b;
         b = t;
     }
     return a;
+}
+
+// a / g for a divisor g of a, in 64 bits when both fit (see gcd).
+Int div_exact(Int a, Int g) {
+    if (g == 1) return a;
+    constexpr Int kMin64 = static_cast<Int>(INT64_MIN) + 1, kMax64 = static_cast<Int>(INT64_MAX);
+    if (a >= kMin64 && a <= kMax64 && g <= kMax64) return static_cast<Int>(static_cast<std::int64_t>(a) / static_cast<std::int64_t>(g));
+    return a / g;
 }
 
 Int checked_mul(Int a, Int b) {
@@ -60,8 +80,8 @@ Rational::Rational(Int num, Int den) {
     }
     Int g = gcd(num, den);
     if (g > 1) {
-        num /= g;
-        den /= g;
+        num = div_exact(num, g);
+        den = div_exact(den, g);
     }
     num_ = num;
     den_ = den;
@@ -70,8 +90,8 @@ Rational::Rational(Int num, Int den) {
 Rational operator+(const Rational& a, const Rational& b) {
     if (a.den_ == b.den_) return Rational(checked_add(a.num_, b.num_), a.den_);
     Int g = gcd(a.den_, b.den_);
-    Int da = a.den_ / g;
-    Int db = b.den_ / g;
+    Int da = div_exact(a.den_, g);
+    Int db = div_exact(b.den_, g);
     return Rational(checked_add(checked_mul(a.num_, db), checked_mul(b.num_, da)), checked_mul(a.den_, db));
 }
 
@@ -90,7 +110,7 @@ Rational operator*(const Rational& a, const Rational& b) {
     Int g2 = gcd(b.num_, a.den_);
     if (g1 == 0) g1 = 1;
     if (g2 == 0) g2 = 1;
-    return Rational(checked_mul(a.num_ / g1, b.num_ / g2), checked_mul(a.den_ / g2, b.den_ / g1));
+    return Rational(checked_mul(div_exact(a.num_, g1), div_exact(b.num_, g2)), checked_mul(div_exact(a.den_, g2), div_exact(b.den_, g1)));
 }
 
 Rational operator/(const Rational& a, const Rational& b) {

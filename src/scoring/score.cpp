@@ -4,6 +4,30 @@
 
 namespace spbe {
 
+namespace {
+
+// Σ level × weight over the indicators of an innermost group. Weights of a group usually share a
+// denominator (1.3 = 13/10 for all ten policy indicators), and then the sum is one exact fraction
+// of integer sums instead of a normalised Rational per term. Levels are at most 1000 and weight
+// numerators at most 18 digits, so the 128-bit sum cannot overflow for any real pack.
+Rational indicator_sum(const Pack& pack, const Group& g, const std::vector<int>& levels) {
+    if (g.indicators.empty()) return Rational(0);
+    const Rational::Int den = pack.indicators[static_cast<size_t>(g.indicators.front())].weight.den();
+    Rational::Int num = 0;
+    for (int i : g.indicators) {
+        const Rational& w = pack.indicators[static_cast<size_t>(i)].weight;
+        if (w.den() != den) { // mixed denominators: the general path
+            Rational sum;
+            for (int j : g.indicators) sum += Rational(levels[static_cast<size_t>(j)]) * pack.indicators[static_cast<size_t>(j)].weight;
+            return sum;
+        }
+        num += static_cast<Rational::Int>(levels[static_cast<size_t>(i)]) * w.num();
+    }
+    return Rational(num, den);
+}
+
+} // namespace
+
 Score score_levels(const Pack& pack, const std::vector<int>& levels) {
     Score s;
     s.levels = levels;
@@ -11,8 +35,7 @@ Score score_levels(const Pack& pack, const std::vector<int>& levels) {
     // Groups are stored in pre-order, so walking backwards sees every child before its parent.
     for (size_t gi = pack.groups.size(); gi-- > 0;) {
         const Group& g = pack.groups[gi];
-        Rational sum;
-        for (int i : g.indicators) sum += Rational(levels[static_cast<size_t>(i)]) * pack.indicators[static_cast<size_t>(i)].weight;
+        Rational sum = indicator_sum(pack, g, levels);
         for (int c : g.children) sum += s.group_index[static_cast<size_t>(c)] * pack.groups[static_cast<size_t>(c)].weight;
         s.group_index[gi] = sum / g.weight;
     }

@@ -1,0 +1,105 @@
+// Batch statistics in exact arithmetic. The standard deviation is irrational in general, so it is
+// produced as a correctly rounded decimal from the exact variance with an integer square root.
+#include "analysis/batch_stats.hpp"
+
+#include <algorithm>
+
+namespace spbe {
+
+namespace {
+
+using Int = Rational::Int;
+__extension__ typedef unsigned __int128 UInt;
+
+Int mul(Int a, Int b) {
+    Int r;
+    if (__builtin_mul_overflow(a, b, &r)) throw RationalOverflow();
+    return r;
+}
+
+Int add(Int a, Int b) {
+    Int r;
+    if (__builtin_add_overflow(a, b, &r)) throw RationalOverflow();
+    return r;
+}
+
+Int gcd(Int a, Int b) {
+    while (b != 0) {
+        Int t = a % b;
+        a = b;
+        b = t;
+    }
+    return a < 0 ? -a : a;
+}
+
+// floor(√n) by Newton's iteration from above; exact for every 128-bit n.
+UInt isqrt(UInt n) {
+    if (n < 2) return n;
+    int bits = 0;
+    for (UInt t = n; t; t >>= 1) ++bits;
+    UInt x = UInt(1) << ((bits + 1) / 2); // ≥ √n
+    while (true) {
+        UInt y = (x + n / x) / 2;
+        if (y >= x) return x;
+        x = y;
+    }
+}
+
+} // namespace
+
+std::string decimal_sqrt(const Rational& v, int precision) {
+    if (v < Rational(0)) throw std::domain_error("square root of a negative number");
+    // s = √v · 10^p. floor(2s) = isqrt(floor(4 · num · 10^(2p) / den)), and the half-up rounding
+    // of s is floor(s + 1/2) = floor((floor(2s) + 1) / 2).
+    Int scale = 1;
+    for (int i = 0; i < 2 * precision; ++i) scale = mul(scale, 10);
+    Int radicand = mul(mul(v.num(), 4), scale) / v.den();
+    Int k = static_cast<Int>(isqrt(static_cast<UInt>(radicand)));
+    Int rounded = (k + 1) / 2;
+    Int unit = 1;
+    for (int i = 0; i < precision; ++i) unit *= 10;
+    return Rational(rounded, unit).to_fixed(precision);
+}
+
+BatchStats compute_batch_stats(const Pack& pack, const std::vector<Rational>& values) {
+    BatchStats s;
+    s.count = values.size();
+    s.predicate_counts.assign(pack.predicates.size(), 0);
+    if (values.empty()) return s;
+    // Over a common denominator D every value is an integer a_i, so the sums below are exact
+    // integers: mean = Σa / (nD), variance = (nΣa² − (Σa)²) / (n²D²).
+    Int d = 1;
+    for (const auto& x : values) d = mul(d / gcd(d, x.den()), x.den());
+    Int n = static_cast<Int>(values.size());
+    Int s1 = 0, s2 = 0;
+    s.min = s.max = values.front();
+    for (size_t i = 0; i < values.size(); ++i) {
+        const Rational& x = values[i];
+        Int a = mul(x.num(), d / x.den());
+        s1 = add(s1, a);
+        s2 = add(s2, mul(a, a));
+        if (x < s.min) {
+            s.min = x;
+            s.min_pos = i;
+        }
+        if (x > s.max) {
+            s.max = x;
+            s.max_pos = i;
+        }
+        const Predicate& p = pack.predicate_for(x);
+        ++s.predicate_counts[static_cast<size_t>(&p - pack.predicates.data())];
+    }
+    s.mean = Rational(s1, mul(n, d));
+    s.variance = Rational(add(mul(n, s2), -mul(s1, s1)), mul(mul(n, n), mul(d, d)));
+    std::vector<Rational> sorted = values;
+    size_t mid = sorted.size() / 2;
+    std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(mid), sorted.end());
+    s.median = sorted[mid];
+    if (sorted.size() % 2 == 0) {
+        Rational below = *std::max_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(mid));
+        s.median = (below + s.median) / Rational(2);
+    }
+    return s;
+}
+
+} // namespace spbe

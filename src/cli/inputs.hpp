@@ -1,0 +1,30 @@
+// Turning the command line's inputs (files, directories, @lists, `-` for a list on stdin) into the
+// sorted list of evidence files a batch scores, with a diagnostic for every input that is missing.
+#pragma once
+
+#include "model/text.hpp"
+
+#include <istream>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace spbe::cli {
+
+struct CollectedInputs {
+    std::vector<std::string> files;       // sorted by path, duplicates removed
+    std::vector<Diagnostic> diags;        // missing paths, unreadable lists, empty directories
+    bool io_error = false;                // some input could not be read (exit 4)
+};
+
+// Expands `args`: a directory recurses into *.yaml and *.yml files (symlinked directories are
+// followed once, loops are cut by canonical path); `@FILE` reads one path per line (blank lines and
+// lines starting with '#' ignored; paths relative to the current directory); `-` reads such a list
+// from `stdin_list`. Every other argument is a file path and must exist.
+CollectedInputs collect_inputs(const std::vector<std::string>& args, std::istream& stdin_list);
+
+// The path list format shared by @FILE and `-`: one path per line, blank and '#' lines ignored,
+// surrounding whitespace and a trailing '\r' trimmed. Pairs of (line number, path).
+std::vector<std::pair<int, std::string>> parse_path_list(const std::string& text);
+
+} // namespace spbe::cli

@@ -1,0 +1,261 @@
+// Levels CSV reader: RFC 4180 record splitting with exact positions, separator and BOM detection,
+// and the conversion of a row into a short-form evidence file that validates like a YAML one.
+#include "loader/levels_csv.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace spbe {
+
+namespace {
+
+void add(std::vector<Diagnostic>& diags, int line, int col, Severity sev, std::string message, const char* rule) {
+    diags.push_back(Diagnostic{"", {line, col}, sev, std::move(message), rule});
+}
+
+std::string trim(std::string_view s) {
+    size_t b = 0, e = s.size();
+    while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r')) ++b;
+    while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
+    return std::string(s.substr(b, e - b));
+}
+
+std::string lower(std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+bool all_digits(std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// A level cell: "3", "-1"; "3,0" or "3.0" read as 3 with a warning; anything else is an error.
+std::optional<int> read_level(const CsvField& f, int col, const std::string& id, std::vector<Diagnostic>& diags) {
+    std::string_view s = f.text;
+    bool negative = false;
+    if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
+        negative = s[0] == '-';
+        s.remove_prefix(1);
+    }
+    size_t sep = s.find_first_of(",.");
+    std::string_view whole = s.substr(0, sep);
+    if (sep != std::string_view::npos) {
+        std::string_view frac = s.substr(sep + 1);
+        if (all_digits(whole) && all_digits(frac)) {
+            if (frac.find_first_not_of('0') != std::string_view::npos) {
+                add(diags, f.line, col, Severity::error, fmt::format("level '{}' of indicator {} is not a whole number", f.text, id), "type");
+                return std::nullopt;
+            }
+            add(diags, f.line, col, Severity::warning, fmt::format("level '{}' of indicator {} read as {}{}", f.text, id, negative ? "-" : "", whole),
+                "decimal-level");
+        } else {
+            whole = {};
+        }
+    }
+    if (!all_digits(whole) || whole.size() > 4) {
+        add(diags, f.line, col, Severity::error, fmt::format("level '{}' of indicator {} is not a whole number", f.text, id), "type");
+        return std::nullopt;
+    }
+    int v = std::stoi(std::string(whole));
+    if (v > 1000) {
+        add(diags, f.line, col, Severity::error, fmt::format("level {} of indicator {} is not a maturity level", v, id), "level-range");
+        return std::nullopt;
+    }
+    return negative ? -v : v;
+}
+
+} // namespace
+
+std::vector<CsvField> split_csv_record(std::string_view rec, char separator, int line, std::vector<Diagnostic>& diags) {
+    std::vector<CsvField> fields;
+    size_t i = 0;
+    int field_no = 1;
+    while (true) {
+        CsvField f;
+        f.line = line;
+        size_t start = i;
+        while (i < rec.size() && (rec[i] == ' ' || rec[i] == '\t')) ++i;
+        if (i < rec.size() && rec[i] == '"') {
+            f.quoted = true;
+            ++i;
+            bool closed = false;
+            while (i < rec.size()) {
+                char c = rec[i];
+                if (c == '"') {
+                    if (i + 1 < rec.size() && rec[i + 1] == '"') {
+                        f.text += '"';
+                        i += 2;
+                        continue;
+                    }
+                    ++i;
+                    closed = true;
+                    break;
+                }
+                if (c == '\r' && i + 1 < rec.size() && rec[i + 1] == '\n') {
+                    ++i;
+                    continue; // CRLF inside a quoted field becomes LF
+                }
+                if (c == '\n') ++line;
+                f.text += c;
+                ++i;
+            }
+            if (!closed) {
+                add(diags, f.line, field_no, Severity::error, "quoted field is not closed (missing '\"')", "csv-syntax");
+                fields.push_back(std::move(f));
+                return fields;
+            }
+            while (i < rec.size() && (rec[i] == ' ' || rec[i] == '\t' || rec[i] == '\r')) ++i;
+            if (i < rec.size() && rec[i] != separator) {
+                add(diags, line, field_no, Severity::error,
+                    fmt::format("unexpected '{}' after the closing quote (a quote inside a quoted field is written \"\")", rec[i]), "csv-syntax");
+                while (i < rec.size() && rec[i] != separator) ++i;
+            }
+        } else {
+            i = start;
+            size_t end = rec.find(separator, i);
+            if (end == std::string_view::npos) end = rec.size();
+            std::string_view raw = rec.substr(i, end - i);
+            if (raw.find('"') != std::string_view::npos)
+                add(diags, line, field_no, Severity::error, "quote inside an unquoted field (enclose the field in quotes and write a quote as \"\")",
+                    "csv-syntax");
+            f.text = trim(raw);
+            i = end;
+        }
+        fields.push_back(std::move(f));
+        if (i >= rec.size()) break;
+        ++i; // the separator
+        ++field_no;
+    }
+    return fields;
+}
+
+LevelsCsv LevelsCsv::parse(std::string text) {
+    LevelsCsv csv;
+    if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
+    csv.text_ = std::move(text);
+    const std::string& t = csv.text_;
+
+    // Records: newlines outside quotes end a record. Blank records are skipped.
+    std::vector<Record> records;
+    bool in_quotes = false;
+    int line = 1;
+    size_t begin = 0;
+    int begin_line = 1;
+    for (size_t i = 0; i <= t.size(); ++i) {
+        bool end = i == t.size();
+        char c = end ? '\n' : t[i];
+        if (c == '"') in_quotes = !in_quotes; // "" toggles twice, which is what an escape needs
+        if (c == '\n' && (!in_quotes || end)) {
+            size_t stop = i;
+            if (stop > begin && t[stop - 1] == '\r') --stop;
+            if (trim(std::string_view(t).substr(begin, stop - begin)).size() > 0) records.push_back({begin, stop, begin_line});
+            begin = i + 1;
+            begin_line = line + 1;
+        }
+        if (c == '\n') ++line;
+    }
+    if (records.empty()) {
+        add(csv.diags_, 1, 1, Severity::error, "the levels CSV is empty (expected a header such as name;province;1;2;...)", "csv-header");
+        return csv;
+    }
+
+    // Separator: whichever of ';' and ',' occurs more often outside quotes in the header.
+    const Record& head = records.front();
+    std::string_view head_text = std::string_view(t).substr(head.begin, head.end - head.begin);
+    size_t commas = 0, semicolons = 0;
+    bool q = false;
+    for (char c : head_text) {
+        if (c == '"') q = !q;
+        else if (!q && c == ',') ++commas;
+        else if (!q && c == ';') ++semicolons;
+    }
+    csv.separator_ = semicolons > commas ? ';' : ',';
+    csv.header_line_ = head.line;
+
+    std::vector<CsvField> header = split_csv_record(head_text, csv.separator_, head.line, csv.diags_);
+    csv.header_fields_ = header.size();
+    std::vector<std::string> seen;
+    for (size_t k = 0; k < header.size(); ++k) {
+        int col = static_cast<int>(k) + 1;
+        std::string name = header[k].text;
+        if (name.empty()) {
+            add(csv.diags_, header[k].line, col, Severity::error, fmt::format("column {} has no name in the header", col), "csv-header");
+            continue;
+        }
+        if (std::find(seen.begin(), seen.end(), lower(name)) != seen.end()) {
+            add(csv.diags_, header[k].line, col, Severity::error, fmt::format("column '{}' appears twice in the header", name), "csv-header");
+            continue;
+        }
+        seen.push_back(lower(name));
+        std::string key = lower(name);
+        int idx = static_cast<int>(k);
+        if (key == "name") csv.col_name_ = idx;
+        else if (key == "code") csv.col_code_ = idx;
+        else if (key == "type") csv.col_type_ = idx;
+        else if (key == "province") csv.col_province_ = idx;
+        else if (key == "year") csv.col_year_ = idx;
+        else if (key == "rubric") csv.col_rubric_ = idx;
+        else {
+            csv.indicators_.emplace_back(name, col);
+            csv.indicator_index_.push_back(idx);
+        }
+    }
+    if (csv.col_name_ < 0) add(csv.diags_, head.line, 1, Severity::error, "the header has no 'name' column", "csv-header");
+    if (csv.indicators_.empty()) add(csv.diags_, head.line, 1, Severity::error, "the header has no indicator columns", "csv-header");
+    csv.records_.assign(records.begin() + 1, records.end());
+    // Rows made only of separators (spreadsheets export them for formatted but empty rows).
+    csv.records_.erase(std::remove_if(csv.records_.begin(), csv.records_.end(),
+                                      [&](const Record& r) {
+                                          std::string_view s = std::string_view(t).substr(r.begin, r.end - r.begin);
+                                          return s.find_first_not_of(std::string(" \t\r") + csv.separator_) == std::string_view::npos;
+                                      }),
+                       csv.records_.end());
+    return csv;
+}
+
+bool LevelsCsv::usable() const { return !has_errors(diags_); }
+
+LevelsCsvRow LevelsCsv::row(size_t i) const {
+    LevelsCsvRow out;
+    const Record& r = records_[i];
+    std::vector<CsvField> fields = split_csv_record(std::string_view(text_).substr(r.begin, r.end - r.begin), separator_, r.line, out.diags);
+    EvidenceFile& file = out.file;
+    file.indicators_pos = {r.line, 1};
+    if (fields.size() != header_fields_) {
+        // Column: the first missing field, or the first one beyond the header.
+        add(out.diags, r.line, static_cast<int>(std::min(fields.size(), header_fields_)) + 1, Severity::error,
+            fmt::format("row has {} fields, the header has {}", fields.size(), header_fields_), "csv-columns");
+        return out;
+    }
+    if (has_errors(out.diags)) return out;
+    auto cell = [&](int idx) -> const CsvField* { return idx >= 0 ? &fields[static_cast<size_t>(idx)] : nullptr; };
+    auto text = [&](int idx) { return idx >= 0 ? fields[static_cast<size_t>(idx)].text : std::string(); };
+    file.agency.name = text(col_name_);
+    file.agency.code = text(col_code_);
+    file.agency.type = text(col_type_);
+    file.agency.province = text(col_province_);
+    if (file.agency.name.empty()) add(out.diags, r.line, col_name_ + 1, Severity::error, "agency has no 'name'", "missing-key");
+    if (const CsvField* y = cell(col_year_); y && !y->text.empty()) {
+        if (!all_digits(y->text) || y->text.size() != 4 || std::stoi(y->text) < 2000 || std::stoi(y->text) > 2100)
+            add(out.diags, y->line, col_year_ + 1, Severity::error, fmt::format("year '{}' is not a year from 2000 to 2100", y->text), "year-range");
+        else file.year = std::stoi(y->text);
+    }
+    if (const CsvField* rb = cell(col_rubric_)) {
+        file.rubric = rb->text;
+        file.rubric_pos = {rb->line, col_rubric_ + 1};
+    }
+    file.indicators.reserve(indicators_.size());
+    for (size_t k = 0; k < indicators_.size(); ++k) {
+        const CsvField& f = fields[static_cast<size_t>(indicator_index_[k])];
+        IndicatorEntry e;
+        e.id = indicators_[k].first;
+        e.pos = e.level_pos = {f.line, indicators_[k].second};
+        if (!f.text.empty()) e.level = read_level(f, indicators_[k].second, e.id, out.diags);
+        file.indicators.push_back(std::move(e));
+    }
+    return out;
+}
+
+} // namespace spbe

@@ -1,0 +1,71 @@
+// The wide levels CSV of batch scoring (docs/batch.md): one row per agency, columns name, code,
+// type, province, year, rubric and one column per indicator id. Text in, evidence files out.
+#pragma once
+
+#include "model/evidence.hpp"
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace spbe {
+
+// One field of a CSV record: its text (quotes removed, "" unescaped) and where it starts.
+struct CsvField {
+    std::string text;
+    int line = 0; // physical line where the field starts
+    bool quoted = false;
+};
+
+// Splits one record (RFC 4180: quoted fields, "" escapes, newlines inside quotes) starting at
+// physical line `line`. Problems go to `diags` with SourcePos{line, field number}.
+std::vector<CsvField> split_csv_record(std::string_view record, char separator, int line, std::vector<Diagnostic>& diags);
+
+struct LevelsCsvRow {
+    EvidenceFile file;             // short-form levels; `path` and a default rubric are left to the caller
+    std::vector<Diagnostic> diags; // errors make the row invalid; warnings (decimal comma) do not
+};
+
+// A parsed levels CSV. Positions in diagnostics are SourcePos{line, column} where line is the
+// physical line (1-based, counting lines inside quoted fields) and column is the 1-based FIELD
+// number (not the character offset), which is what spreadsheets show as A, B, C...
+class LevelsCsv {
+public:
+    // Strips a UTF-8 BOM, detects the separator from the header (';' when it has more semicolons
+    // than commas outside quotes, else ','), splits records and reads the header.
+    static LevelsCsv parse(std::string text);
+
+    char separator() const { return separator_; }
+    // Whole-file problems (header); when there are errors, no row is usable.
+    const std::vector<Diagnostic>& diags() const { return diags_; }
+    bool usable() const;
+    int header_line() const { return header_line_; }
+    bool has_rubric_column() const { return col_rubric_ >= 0; }
+    // Indicator id columns in header order: (id, field number).
+    const std::vector<std::pair<std::string, int>>& indicator_columns() const { return indicators_; }
+
+    // Data rows (blank lines and rows of empty fields are skipped).
+    size_t row_count() const { return records_.size(); }
+    int row_line(size_t i) const { return records_[i].line; }
+    // Reads row i; independent of other rows, so rows can be read from several threads.
+    LevelsCsvRow row(size_t i) const;
+
+private:
+    struct Record {
+        size_t begin = 0;
+        size_t end = 0;
+        int line = 0;
+    };
+    std::string text_;
+    char separator_ = ',';
+    std::vector<Diagnostic> diags_;
+    int header_line_ = 1;
+    size_t header_fields_ = 0;
+    int col_name_ = -1, col_code_ = -1, col_type_ = -1, col_province_ = -1, col_year_ = -1, col_rubric_ = -1; // 0-based
+    std::vector<std::pair<std::string, int>> indicators_;
+    std::vector<int> indicator_index_; // 0-based field index of indicators_[k]
+    std::vector<Record> records_;
+};
+
+} // namespace spbe
