@@ -18,7 +18,7 @@ GapsResult analyse_gaps(const AgencyResult& agency, const Target& target, const 
 
     std::vector<int> goal(levels);
     if (target.kind == TargetKind::index) {
-        out.plan = plan_to_index(pack, levels, efforts_from_file(pack, agency.file), target.index);
+        out.plan = plan_to_index(pack, levels, efforts_from_file(pack, agency.file), target.index, std::nullopt, target.levels);
         for (size_t i = 0; i < n; ++i) goal[i] = levels[i] + out.plan->raise[i];
     } else if (target.kind == TargetKind::levels) {
         for (size_t i = 0; i < n; ++i)

@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <limits>
+#include <stdexcept>
+#include <string>
 
 namespace spbe {
 
@@ -36,6 +38,7 @@ Int lcm_checked(Int a, Int b) {
 }
 
 struct Item {
+    int k_min = 0;              // steps required (a per-indicator target above the current level)
     int k_max = 0;              // steps available
     Int unit = 0;               // gain per step in units
     std::vector<Int> cum_cost;  // cum_cost[k]: scaled effort of the first k steps
@@ -67,7 +70,7 @@ std::vector<int> solve_unlimited(const std::vector<Item>& items, long long need)
         for (long long j = 0; j < states; ++j) {
             Cost best;
             int best_k = 0;
-            for (int k = 0; k <= it.k_max; ++k) {
+            for (int k = it.k_min; k <= it.k_max; ++k) {
                 long long rest = std::max<long long>(0, j - static_cast<long long>(it.unit) * k);
                 const Cost& sub = next[static_cast<size_t>(rest)];
                 if (sub.effort >= kInf) continue;
@@ -108,7 +111,7 @@ std::vector<int> solve_limited(const std::vector<Item>& items, long long need, i
             for (int s = 0; s <= limit; ++s) {
                 Int best = kInf;
                 int best_k = 0;
-                for (int k = 0; k <= std::min(it.k_max, s); ++k) {
+                for (int k = it.k_min; k <= std::min(it.k_max, s); ++k) {
                     long long rest = std::max<long long>(0, j - static_cast<long long>(it.unit) * k);
                     Int sub = next[at(rest, s - k)];
                     if (sub >= kInf) continue;
@@ -155,7 +158,8 @@ std::vector<Effort> efforts_from_file(const Pack& pack, const EvidenceFile& file
     return out;
 }
 
-Plan plan_to_index(const Pack& pack, const std::vector<int>& levels, const std::vector<Effort>& efforts, const Rational& target, std::optional<int> max_steps) {
+Plan plan_to_index(const Pack& pack, const std::vector<int>& levels, const std::vector<Effort>& efforts, const Rational& target, std::optional<int> max_steps,
+                   const std::vector<std::optional<int>>& floors) {
     size_t n = pack.indicators.size();
     Plan plan;
     plan.start_index = score_levels(pack, levels).index;
@@ -180,6 +184,7 @@ Plan plan_to_index(const Pack& pack, const std::vector<int>& levels, const std::
         Item& it = items[i];
         it.k_max = std::max(0, pack.scale_of(pack.indicators[i]).max() - levels[i]);
         if (it.k_max > 255) throw PlanTooLarge("a level scale is too long for planning (more than 255 steps)");
+        if (i < floors.size() && floors[i]) it.k_min = std::clamp(*floors[i] - levels[i], 0, it.k_max);
         it.unit = gain[i].num() * (scale / gain[i].den());
         it.cum_cost.push_back(0);
         for (int k = 1; k <= it.k_max; ++k) {
@@ -191,16 +196,25 @@ Plan plan_to_index(const Pack& pack, const std::vector<int>& levels, const std::
     // The most a step limit allows: every step of one indicator gains the same, so the best `limit`
     // steps are simply the largest gains.
     Int reachable_units = all_units;
-    int total_steps = 0;
-    for (const auto& it : items) total_steps += it.k_max;
+    int total_steps = 0, required_steps = 0;
+    for (const auto& it : items) {
+        total_steps += it.k_max;
+        required_steps += it.k_min;
+    }
+    if (max_steps && *max_steps < required_steps)
+        throw std::invalid_argument("the per-indicator targets need " + std::to_string(required_steps) + " steps, more than the step limit " +
+                                    std::to_string(*max_steps));
     bool limited = max_steps && *max_steps < total_steps;
     if (limited) {
+        // Required steps first, then the largest optional gains.
         std::vector<Int> units;
-        for (const auto& it : items)
-            for (int k = 0; k < it.k_max; ++k) units.push_back(it.unit);
-        std::sort(units.begin(), units.end(), std::greater<>());
         reachable_units = 0;
-        for (int s = 0; s < *max_steps; ++s) reachable_units += units[static_cast<size_t>(s)];
+        for (const auto& it : items) {
+            reachable_units += it.unit * it.k_min;
+            for (int k = it.k_min; k < it.k_max; ++k) units.push_back(it.unit);
+        }
+        std::sort(units.begin(), units.end(), std::greater<>());
+        for (int s = 0; s < *max_steps - required_steps; ++s) reachable_units += units[static_cast<size_t>(s)];
     }
     plan.best_possible = plan.start_index + Rational(reachable_units, scale);
 
@@ -214,7 +228,10 @@ Plan plan_to_index(const Pack& pack, const std::vector<int>& levels, const std::
         plan.reachable = false;
         need_units = reachable_units;
     }
-    if (need_units > 0) {
+    if (need_units == 0) {
+        // Nothing more to gain: exactly the required steps (extra steps only add effort and steps).
+        for (size_t i = 0; i < n; ++i) plan.raise[i] = items[i].k_min;
+    } else {
         if (need_units > Int(kMaxCells)) throw PlanTooLarge("the weights are too fine-grained for an exact plan (too many distinct index values)");
         auto need_ll = static_cast<long long>(need_units);
         plan.raise = limited ? solve_limited(items, need_ll, *max_steps) : solve_unlimited(items, need_ll);

@@ -145,23 +145,29 @@ TargetResolution resolve_target(const Pack& pack, const EvidenceFile& file, cons
         return out;
     }
     bool per_indicator = std::any_of(file.indicators.begin(), file.indicators.end(), [](const IndicatorEntry& e) { return e.target.has_value(); });
-    if (allow_levels && (per_indicator || ft.level)) {
+    // Per-indicator `target:` levels, with `targets: {level}` for the indicators without one.
+    std::vector<std::optional<int>> levels;
+    for (const auto& ind : pack.indicators) {
+        const IndicatorEntry* e = file.find(ind.id);
+        if (e && e->target) levels.push_back(*e->target);
+        else if (ft.level && allow_levels) levels.push_back(std::min(*ft.level, pack.scale_of(ind).max()));
+        else levels.push_back(std::nullopt);
+    }
+    bool has_index = ft.index || file_predicate;
+    if (allow_levels && !has_index && (per_indicator || ft.level)) {
         Target t;
         t.kind = TargetKind::levels;
         t.source = TargetSource::file;
         t.level = ft.level;
-        for (const auto& ind : pack.indicators) {
-            const IndicatorEntry* e = file.find(ind.id);
-            if (e && e->target) t.levels.push_back(*e->target);
-            else if (ft.level) t.levels.push_back(std::min(*ft.level, pack.scale_of(ind).max()));
-            else t.levels.push_back(std::nullopt);
-        }
+        t.levels = std::move(levels);
         out.target = std::move(t);
         return out;
     }
     if (ft.index) out.target = index_target(pack, *ft.index, TargetSource::file);
     else if (file_predicate) out.target = predicate_target(*file_predicate, TargetSource::file);
     else out.target = next_predicate_target(pack, current);
+    // An index target keeps the file's per-indicator targets as steps every plan must include.
+    if (per_indicator && out.target->kind == TargetKind::index) out.target->levels = std::move(levels);
     return out;
 }
 

@@ -25,7 +25,9 @@ struct Target {
     Rational index;                          // kind == index: the exact index to reach
     const Predicate* predicate = nullptr;    // when the target was a predicate (or the default)
     std::optional<int> level;                // a level for every indicator (--target-level / targets.level)
-    std::vector<std::optional<int>> levels;  // kind == levels: parallel to pack.indicators (nullopt = no target)
+    // Parallel to pack.indicators (nullopt = no target). kind == levels: the target levels. kind ==
+    // index: the evidence file's per-indicator `target:` levels that every plan must include (or empty).
+    std::vector<std::optional<int>> levels;
 };
 
 // Parses a `--target` text: a predicate name of the pack (case-insensitive, Indonesian or English,
@@ -51,9 +53,14 @@ struct TargetResolution {
 };
 
 // Precedence: the command line (--target or --target-level) replaces every target in the file.
-// Without one, the file: per-indicator `target:` levels and `targets: {level: N}` give per-indicator
-// levels (an indicator's own `target:` wins over `targets.level`); else `targets: {index}` or
-// `targets: {predicate}`; else the next predicate above `current`.
+// Without one, the file:
+//  - `targets: {index}` or `targets: {predicate}`: an index target; the per-indicator `target:`
+//    levels become required steps of the plan (Target::levels);
+//  - else `targets: {level: N}` and/or per-indicator `target:` levels: a levels target (an
+//    indicator's own `target:` wins over N; indicators with neither have no target);
+//  - else the next predicate above `current` (again with per-indicator `target:` levels as floors
+//    when !allow_levels).
+// With `allow_levels` false (plan), `targets: {level}` is ignored and only index targets result.
 TargetResolution resolve_target(const Pack& pack, const EvidenceFile& file, const TargetRequest& req, const Rational& current,
                                 bool allow_levels = true);
 

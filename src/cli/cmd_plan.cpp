@@ -47,10 +47,13 @@ int run_plan(const PlanCliOptions& opt) {
     view.target = *target;
     if (target->kind == TargetKind::index) {
         try {
-            view.plan = plan_to_index(*r.pack, r.score.levels, efforts_from_file(*r.pack, r.file), target->index, max_steps);
+            view.plan = plan_to_index(*r.pack, r.score.levels, efforts_from_file(*r.pack, r.file), target->index, max_steps, target->levels);
         } catch (const PlanTooLarge& e) {
             print_error(fmt::format("{}: {}", r.path, e.what()));
             return kInvalidInput;
+        } catch (const std::invalid_argument& e) {
+            print_error(fmt::format("{}: {} (--max-steps)", r.path, e.what()));
+            return kUsage;
         }
     }
     ReportOptions ropt{opt.out.language(), opt.out.use_color(), false};

@@ -37,6 +37,7 @@ struct GapLabels {
     const char* no_evidence;
     const char* none;
     const char* criteria_of; // {level}
+    const char* with_floors;
 };
 
 const GapLabels& gap_labels(Lang lang) {
@@ -45,13 +46,15 @@ const GapLabels& gap_labels(Lang lang) {
                               "Predikat tertinggi ({}) sudah tercapai; tidak ada yang perlu ditingkatkan.", "Target sudah tercapai; tidak ada kesenjangan.",
                               "Target tidak dapat dicapai; indeks tertinggi yang mungkin: {}", "Nama", "Target", "Kenaikan/tingkat", "Kenaikan total",
                               "Bukti dukung terdaftar", "kedaluwarsa {}", "tanpa berkas", "berkas tidak ditemukan: {}", "Perhatian",
-                              "Penilaian mandiri di atas hasil verifikasi", "Tingkat ≥ 2 diklaim tanpa bukti dukung", "tidak ada", "Kriteria tingkat {}"};
+                              "Penilaian mandiri di atas hasil verifikasi", "Tingkat ≥ 2 diklaim tanpa bukti dukung", "tidak ada", "Kriteria tingkat {}",
+                              "termasuk target per indikator dari berkas bukti"};
     static const GapLabels en{"Target", "With every gap closed", "next predicate", "from the command line", "from the evidence file",
                               "level {} for every indicator", "per-indicator targets from the evidence file",
                               "The highest predicate ({}) is already reached; nothing to raise.", "The target is already met; no gaps.",
                               "The target cannot be reached; highest possible index: {}", "Name", "Target", "Gain/level", "Total gain",
                               "Listed evidence", "expired {}", "no file", "file not found: {}", "Attention", "Self-assessment above the verified level",
-                              "Level ≥ 2 claimed without evidence", "none", "Criteria of level {}"};
+                              "Level ≥ 2 claimed without evidence", "none", "Criteria of level {}",
+                              "including the per-indicator targets of the evidence file"};
     return lang == Lang::en ? en : id;
 }
 
@@ -179,11 +182,13 @@ std::string target_description(const Pack& pack, const Target& t, Lang lang) {
         if (t.source == TargetSource::file && !t.level) return G.per_indicator;
         return fmt::format("{}, {}", fmt::format(fmt::runtime(G.level_for_all), *t.level), source);
     }
-    if (t.predicate) return fmt::format("{} ({} ≥ {}), {}", t.predicate->name.get(lang), L.index, t.index.to_exact_string(), source);
-    return fmt::format("{} ≥ {} ({}), {}", L.index, t.index.to_exact_string(), pack.predicate_for(t.index).name.get(lang), source);
+    std::string out = t.predicate ? fmt::format("{} ({} ≥ {}), {}", t.predicate->name.get(lang), L.index, t.index.to_exact_string(), source)
+                                  : fmt::format("{} ≥ {} ({}), {}", L.index, t.index.to_exact_string(), pack.predicate_for(t.index).name.get(lang), source);
+    if (!t.levels.empty()) out += fmt::format("; {}", G.with_floors);
+    return out;
 }
 
-void write_target_json(JsonWriter& w, const Pack& /*pack*/, const Target& t, Lang lang) {
+void write_target_json(JsonWriter& w, const Pack& pack, const Target& t, Lang lang) {
     w.key("target").begin_object();
     w.field("kind", t.kind == TargetKind::index ? "index" : t.kind == TargetKind::levels ? "levels" : "none");
     w.field("source", t.source == TargetSource::command_line ? "command_line" : t.source == TargetSource::file ? "file" : "next_predicate");
@@ -199,6 +204,15 @@ void write_target_json(JsonWriter& w, const Pack& /*pack*/, const Target& t, Lan
     w.key("level");
     if (t.level) w.value(*t.level);
     else w.null();
+    w.key("indicator_targets").begin_array();
+    for (size_t i = 0; i < t.levels.size(); ++i)
+        if (t.levels[i]) {
+            w.begin_object();
+            w.field("id", pack.indicators[i].id);
+            w.field("level", *t.levels[i]);
+            w.end_object();
+        }
+    w.end_array();
     w.end_object();
 }
 

@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include <random>
+#include <stdexcept>
 
 using namespace spbe;
 
@@ -55,13 +56,16 @@ struct Best {
 // Exhaustive search with the documented order: least effort, fewest steps, lexicographically
 // largest raise vector (= earlier indicators first), after restricting to the best reachable index.
 Best brute_force(const Pack& pack, const std::vector<int>& levels, const std::vector<Effort>& efforts, const Rational& target,
-                 std::optional<int> max_steps, Rational& best_possible) {
+                 std::optional<int> max_steps, const std::vector<std::optional<int>>& floors, Rational& best_possible) {
     size_t n = levels.size();
     Rational start = score_levels(pack, levels).index;
     std::vector<std::vector<int>> all;
     std::vector<int> k(n, 0);
     for (;;) {
-        all.push_back(k);
+        bool meets_floors = true;
+        for (size_t i = 0; i < n; ++i)
+            if (floors[i] && levels[i] + k[i] < *floors[i]) meets_floors = false;
+        if (meets_floors) all.push_back(k);
         size_t i = 0;
         while (i < n && k[i] == 5 - levels[i]) k[i++] = 0;
         if (i == n) break;
@@ -77,7 +81,7 @@ Best brute_force(const Pack& pack, const std::vector<int>& levels, const std::ve
         for (int v : r) s += v;
         return s;
     };
-    best_possible = start;
+    best_possible = Rational(-1000);
     for (const auto& r : all)
         if (!max_steps || steps_of(r) <= *max_steps) best_possible = std::max(best_possible, index_of(r));
     Rational goal = std::min(target, best_possible);
@@ -102,8 +106,8 @@ TEST_CASE("plan_to_index matches exhaustive search on random small packs") {
                                             Rational(10, 3), Rational(1)};
     const std::vector<Rational> effort_pool{Rational(0), Rational(1), Rational(2), Rational(1, 2), Rational(3, 2), Rational(5), Rational(1, 3)};
     auto pick = [&](const auto& v) { return v[std::uniform_int_distribution<size_t>(0, v.size() - 1)(rng)]; };
-    int unreachable = 0, limited = 0, tied = 0;
-    for (int round = 0; round < 300; ++round) {
+    int unreachable = 0, limited = 0, tied = 0, with_floors = 0;
+    for (int round = 0; round < 400; ++round) {
         size_t n = std::uniform_int_distribution<size_t>(5, 7)(rng);
         std::vector<Rational> weights;
         for (size_t i = 0; i < n; ++i) weights.push_back(pick(weight_pool));
@@ -121,12 +125,25 @@ TEST_CASE("plan_to_index matches exhaustive search on random small packs") {
         Rational start = score_levels(pack, levels).index;
         // Targets around the reachable range, sometimes above 5 (unreachable).
         Rational target = start + Rational(static_cast<long long>(std::uniform_int_distribution<int>(-2, 30)(rng)), 10);
+        // Per-indicator targets (required steps) in a third of the cases.
+        std::vector<std::optional<int>> floors(n);
+        int required = 0;
+        if (rng() % 3 == 0)
+            for (size_t i = 0; i < n; ++i)
+                if (rng() % 3 == 0) {
+                    floors[i] = std::uniform_int_distribution<int>(1, 5)(rng);
+                    required += std::max(0, *floors[i] - levels[i]);
+                }
         std::optional<int> max_steps;
         if (rng() % 3 == 0) max_steps = std::uniform_int_distribution<int>(0, 6)(rng);
+        if (max_steps && *max_steps < required) {
+            CHECK_THROWS_AS(plan_to_index(pack, levels, efforts, target, max_steps, floors), std::invalid_argument);
+            max_steps.reset();
+        }
         CAPTURE(round);
         Rational best_possible;
-        Best expected = brute_force(pack, levels, efforts, target, max_steps, best_possible);
-        Plan plan = plan_to_index(pack, levels, efforts, target, max_steps);
+        Best expected = brute_force(pack, levels, efforts, target, max_steps, floors, best_possible);
+        Plan plan = plan_to_index(pack, levels, efforts, target, max_steps, floors);
         REQUIRE(expected.found);
         CHECK(plan.raise == expected.raise);
         CHECK(plan.total_effort == expected.effort);
@@ -140,11 +157,13 @@ TEST_CASE("plan_to_index matches exhaustive search on random small packs") {
         if (!plan.reachable) ++unreachable;
         if (max_steps) ++limited;
         if (expected.steps > 0 && expected.effort == Rational(0)) ++tied;
+        if (required > 0) ++with_floors;
     }
     // The random cases exercise every branch.
     CHECK(unreachable > 10);
     CHECK(limited > 50);
     CHECK(tied > 0);
+    CHECK(with_floors > 30);
 }
 
 TEST_CASE("plan ties: equal effort and steps raise the earlier indicator; steps in gain-per-effort order") {

@@ -81,18 +81,36 @@ TEST_CASE("resolve_target: command line over file, file over default") {
     REQUIRE(r.target);
     CHECK(r.target->kind == TargetKind::levels);
     CHECK(r.target->levels[0] == 3);
-    // File: per-indicator targets make a levels target (gaps) ...
-    r = resolve_target(pack, file, {}, current);
+    // File: the predicate is the target, the per-indicator targets are required steps.
+    for (bool allow_levels : {true, false}) {
+        r = resolve_target(pack, file, {}, current, allow_levels);
+        REQUIRE(r.target);
+        CHECK(r.target->kind == TargetKind::index);
+        CHECK(r.target->source == TargetSource::file);
+        CHECK(r.target->predicate->name.id == "Baik");
+        CHECK(r.target->levels[0] == 5);
+        CHECK_FALSE(r.target->levels[1].has_value());
+    }
+    // Per-indicator targets alone: a levels target for gaps; plan aims at the next predicate with them.
+    EvidenceFile only_levels = evidence("", "1: {level: 3, target: 4}");
+    r = resolve_target(pack, only_levels, {}, current);
     REQUIRE(r.target);
     CHECK(r.target->kind == TargetKind::levels);
-    CHECK(r.target->source == TargetSource::file);
-    CHECK(r.target->levels[0] == 5);
-    CHECK_FALSE(r.target->levels[1].has_value());
-    // ... and plan (no level targets) uses the file's predicate.
-    r = resolve_target(pack, file, {}, current, false);
+    CHECK(r.target->levels[0] == 4);
+    r = resolve_target(pack, only_levels, {}, current, false);
     REQUIRE(r.target);
     CHECK(r.target->kind == TargetKind::index);
-    CHECK(r.target->predicate->name.id == "Baik");
+    CHECK(r.target->source == TargetSource::default_next);
+    CHECK(r.target->levels[0] == 4);
+    // targets.level: levels for gaps, ignored by plan.
+    r = resolve_target(pack, evidence("targets: {level: 3}\n"), {}, current);
+    REQUIRE(r.target);
+    CHECK(r.target->kind == TargetKind::levels);
+    CHECK(r.target->levels[5] == 3);
+    r = resolve_target(pack, evidence("targets: {level: 3}\n"), {}, current, false);
+    REQUIRE(r.target);
+    CHECK(r.target->kind == TargetKind::index);
+    CHECK(r.target->levels.empty());
     // No target anywhere: the next predicate.
     r = resolve_target(pack, evidence(""), {}, current);
     REQUIRE(r.target);
