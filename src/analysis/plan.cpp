@@ -53,7 +53,8 @@ struct Cost {
 };
 
 void check_cells(size_t n, long long states, long long layers) {
-    if (static_cast<long long>(n) * states * layers > kMaxCells)
+    // The choice table has n × states × layers bytes; the two rolling cost layers 32 bytes per state × layer.
+    if (static_cast<long long>(n) * states * layers > kMaxCells || states * layers > kMaxCells / 32)
         throw PlanTooLarge("the weights are too fine-grained for an exact plan (too many distinct index values)");
 }
 
