@@ -189,7 +189,7 @@ Plan plan_to_index(const Pack& pack, const std::vector<int>& levels, const std::
         it.unit = gain[i].num() * (scale / gain[i].den());
         it.cum_cost.push_back(0);
         for (int k = 1; k <= it.k_max; ++k) {
-            Rational c = efforts[i].step_to(levels[i] + k) * Rational(effort_scale);
+            Rational c = efforts[i].step_to(levels[i] + k) * Rational(effort_scale, 1);
             it.cum_cost.push_back(it.cum_cost.back() + c.num());
         }
         all_units += it.unit * it.k_max;
@@ -222,7 +222,7 @@ Plan plan_to_index(const Pack& pack, const std::vector<int>& levels, const std::
     Rational need = target - plan.start_index;
     Int need_units = 0;
     if (need > Rational(0)) {
-        Rational scaled = need * Rational(scale);
+        Rational scaled = need * Rational(scale, 1);
         need_units = ceil_div(scaled.num(), scaled.den());
     }
     if (need_units > reachable_units) {

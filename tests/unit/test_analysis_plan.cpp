@@ -205,3 +205,11 @@ TEST_CASE("plan with a step limit that cannot reach the target reports the best 
     CHECK(p.best_possible == Rational(5, 2));
     CHECK(p.final_index == Rational(5, 2));
 }
+
+TEST_CASE("plan refuses weights too fine-grained for exact planning instead of exhausting memory") {
+    Pack pack = make_pack({Rational(1, 999983), Rational(1, 999979), Rational(1, 999961)});
+    std::vector<Effort> efforts(3);
+    CHECK_THROWS_AS(plan_to_index(pack, {1, 1, 1}, efforts, Rational(4)), PlanTooLarge);
+    // Already reached needs no table at all.
+    CHECK(plan_to_index(pack, {1, 1, 1}, efforts, Rational(1)).steps.empty());
+}
