@@ -52,6 +52,10 @@ struct Cost {
     bool operator==(const Cost& o) const = default;
 };
 
+// A step gain in units, capped at `need`: any gain of at least `need` saturates the same way, and the
+// cap keeps `unit × steps` within 64 bits.
+long long capped(Int unit, long long need) { return static_cast<long long>(std::min<Int>(unit, need)); }
+
 void check_cells(size_t n, long long states, long long layers) {
     // The choice table has n × states × layers bytes; the two rolling cost layers 32 bytes per state × layer.
     if (static_cast<long long>(n) * states * layers > kMaxCells || states * layers > kMaxCells / 32)
@@ -72,7 +76,7 @@ std::vector<int> solve_unlimited(const std::vector<Item>& items, long long need)
             Cost best;
             int best_k = 0;
             for (int k = it.k_min; k <= it.k_max; ++k) {
-                long long rest = std::max<long long>(0, j - static_cast<long long>(it.unit) * k);
+                long long rest = std::max<long long>(0, j - capped(it.unit, need) * k);
                 const Cost& sub = next[static_cast<size_t>(rest)];
                 if (sub.effort >= kInf) continue;
                 Cost c{sub.effort + it.cum_cost[static_cast<size_t>(k)], sub.steps + k};
@@ -91,7 +95,7 @@ std::vector<int> solve_unlimited(const std::vector<Item>& items, long long need)
     long long j = need;
     for (size_t i = 0; i < n; ++i) {
         raise[i] = choice[i][static_cast<size_t>(j)];
-        j = std::max<long long>(0, j - static_cast<long long>(items[i].unit) * raise[i]);
+        j = std::max<long long>(0, j - capped(items[i].unit, need) * raise[i]);
     }
     return raise;
 }
@@ -113,7 +117,7 @@ std::vector<int> solve_limited(const std::vector<Item>& items, long long need, i
                 Int best = kInf;
                 int best_k = 0;
                 for (int k = it.k_min; k <= std::min(it.k_max, s); ++k) {
-                    long long rest = std::max<long long>(0, j - static_cast<long long>(it.unit) * k);
+                    long long rest = std::max<long long>(0, j - capped(it.unit, need) * k);
                     Int sub = next[at(rest, s - k)];
                     if (sub >= kInf) continue;
                     Int c = sub + it.cum_cost[static_cast<size_t>(k)];
@@ -136,7 +140,7 @@ std::vector<int> solve_limited(const std::vector<Item>& items, long long need, i
     int s = best_s;
     for (size_t i = 0; i < n; ++i) {
         raise[i] = choice[i][at(j, s)];
-        j = std::max<long long>(0, j - static_cast<long long>(items[i].unit) * raise[i]);
+        j = std::max<long long>(0, j - capped(items[i].unit, need) * raise[i]);
         s -= raise[i];
     }
     return raise;
