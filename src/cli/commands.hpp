@@ -8,6 +8,8 @@ namespace spbe::cli {
 CommandSpec score_command();
 CommandSpec explain_command();
 CommandSpec rubrics_command();
+CommandSpec gaps_command();
+CommandSpec plan_command();
 CommandSpec whatif_command();
 CommandSpec diff_command();
 CommandSpec schema_command();

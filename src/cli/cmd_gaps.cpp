@@ -1,0 +1,93 @@
+// `spbe gaps FILE`: the indicators below their target (an index, a predicate or a level), what the
+// next level requires, and which of the agency's listed evidence would not hold up.
+#include "analysis/gaps.hpp"
+#include "cli/agency_input.hpp"
+#include "cli/commands.hpp"
+#include "cli/target_options.hpp"
+#include "report/gaps_report.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <memory>
+
+namespace spbe::cli {
+
+namespace {
+
+struct GapsCliOptions {
+    std::string file;
+    std::string rubric;
+    std::string basis = "verified";
+    std::string as_of;
+    TargetCliOptions target;
+    OutputOptions out;
+};
+
+int run_gaps(const GapsCliOptions& opt) {
+    Date as_of = today();
+    if (!opt.as_of.empty()) {
+        auto d = Date::parse(opt.as_of);
+        if (!d) {
+            print_error(fmt::format("--as-of: '{}' is not a date (write YYYY-MM-DD)", opt.as_of));
+            return kUsage;
+        }
+        as_of = *d;
+    }
+    Basis basis = opt.basis == "self" ? Basis::self : Basis::verified;
+    PackRegistry registry;
+    InputOutcome in = load_agency(opt.file, registry, opt.rubric, basis);
+    print_diagnostics(in.diags);
+    if (!in.result) return in.exit_code;
+    const AgencyResult& r = *in.result;
+    std::optional<Target> target;
+    if (int code = resolve_cli_target(r, opt.target, true, target); code != kOk) return code;
+
+    namespace fs = std::filesystem;
+    fs::path base = fs::path(opt.file).parent_path();
+    GapsOptions gopt;
+    gopt.as_of = as_of;
+    gopt.file_exists = [base](const std::string& name) {
+        std::error_code ec;
+        fs::path p(name);
+        return fs::exists(p.is_absolute() ? p : base / p, ec);
+    };
+    GapsResult g;
+    try {
+        g = analyse_gaps(r, *target, gopt);
+    } catch (const PlanTooLarge& e) {
+        print_error(fmt::format("{}: {}", r.path, e.what()));
+        return kInvalidInput;
+    }
+    ReportOptions ropt{opt.out.language(), opt.out.use_color(), false};
+    std::string text = opt.out.format == "json"       ? render_gaps_json(r, g, ropt)
+                     : opt.out.format == "csv"        ? render_gaps_csv(r, g, ropt)
+                     : opt.out.format == "markdown"   ? render_gaps_markdown(r, g, ropt)
+                                                      : render_gaps_table(r, g, ropt);
+    int code = write_output(text, opt.out);
+    if (!g.target_met) {
+        print_error(fmt::format("{}: target index {} cannot be reached (highest possible {})", r.path, g.target.index.to_exact_string(),
+                                g.index_after.to_fixed(r.pack->precision)));
+        code = std::max(code, static_cast<int>(kGateFailed));
+    }
+    return code;
+}
+
+} // namespace
+
+CommandSpec gaps_command() {
+    return {"gaps", "List the indicators below a target with criteria, expected evidence and evidence problems", [](CLI::App& app) {
+                auto opt = std::make_shared<GapsCliOptions>();
+                app.add_option("file", opt->file, "Evidence file (YAML)")->required();
+                app.add_option("--rubric,-r", opt->rubric, "Use this pack (built-in id or pack folder) instead of the file's own");
+                app.add_option("--basis", opt->basis, "Levels that count: verified (evaluator's where given, else self) or self")
+                    ->check(CLI::IsMember({"verified", "self"}))
+                    ->capture_default_str();
+                add_target_options(app, opt->target, true);
+                app.add_option("--as-of", opt->as_of, "Date for evidence expiry (YYYY-MM-DD; default today)");
+                add_output_options(app, opt->out, {"table", "json", "csv", "markdown"});
+                return [opt] { return run_gaps(*opt); };
+            }};
+}
+
+} // namespace spbe::cli
