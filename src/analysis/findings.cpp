@@ -44,6 +44,13 @@ std::vector<RuleInfo> make_registry() {
          "Levels, years and level values are whole numbers. Example: `level: 2.5` or `level: tiga`."},
         {"io", S::error, R::common, "A file cannot be read",
          "The file does not exist or cannot be read; the command exits with 4. Example: `spbe check missing.yaml`."},
+        {"empty-directory", S::warning, R::common, "A folder given as input holds no evidence files",
+         "A folder named on the command line (or in an @list) contains no *.yaml or *.yml file, so nothing from it is "
+         "scored; usually a wrong path. Example: `spbe score evidence/2024/` where the files are in evidence/2024/kab/… "
+         "with another extension."},
+        {"target", S::error, R::common, "The targets of an evidence file are invalid",
+         "`targets:` may give only one of index, predicate, level, and a predicate must be one of the pack's. Example: "
+         "`targets: {predicate: Sangat Bagus}` (did you mean 'Sangat Baik'?) or `targets: {index: 3.5, level: 4}`."},
         {"config", S::error, R::common, "The .spbe.yaml configuration is invalid",
          "Example: `rules: {weight-sum: off}` (an unknown rule id; did you mean 'weights-sum'?) or a severity other than "
          "off, error, warning, info. The command exits with 2."},
