@@ -30,7 +30,9 @@ int run_explain(const ExplainOptions& opt) {
     if (!ind) {
         std::vector<std::string> ids;
         for (const auto& i : pack->indicators) ids.push_back(i.id);
-        std::string hint = closest_match(opt.id, ids);
+        // Edit distance between numbers ("48" vs "4") is no hint; only suggest for textual ids.
+        bool numeric = opt.id.find_first_not_of("0123456789") == std::string::npos;
+        std::string hint = numeric ? "" : closest_match(opt.id, ids);
         print_error(fmt::format("unknown indicator '{}' in rubric {} (indicators {} to {}){}", opt.id, pack->id, ids.front(), ids.back(),
                                 hint.empty() ? "" : fmt::format("; did you mean '{}'?", hint)));
         return kUsage;

@@ -45,15 +45,14 @@ struct ScoreOptions {
 
 // One unit of work: a YAML file (csv < 0) or one row of a levels CSV.
 struct WorkItem {
-    std::string source; // file path or CSV path; the sort key with `ordinal`
-    size_t ordinal = 0; // row index within a CSV
+    const std::string* source = nullptr; // file path or CSV path; the sort key with `ordinal`
+    size_t ordinal = 0;                  // row index within a CSV
     int csv = -1;
-    std::string display; // "file.yaml" or "levels.csv:12"
 };
 
 struct ItemOutcome {
-    std::optional<BatchRow> row;
-    std::optional<AgencyResult> full; // only for the single-input report
+    bool scored = false;                 // the result row is in the input's slot
+    std::unique_ptr<AgencyResult> full; // only for the single-input report
     std::vector<Diagnostic> diags;
     int exit_code = kOk;
     std::string header_key; // set when the row's CSV header does not fit its pack (reported once)
@@ -149,11 +148,11 @@ int run_score(const ScoreOptions& opt) {
         csvs.push_back(std::move(src));
     }
     std::vector<WorkItem> items;
-    for (const auto& f : collected.files) items.push_back({f, 0, -1, f});
+    for (const auto& f : collected.files) items.push_back({&f, 0, -1});
     for (size_t c = 0; c < csvs.size(); ++c)
-        for (size_t r = 0; r < csvs[c].csv.row_count(); ++r)
-            items.push_back({csvs[c].path, r, static_cast<int>(c), fmt::format("{}:{}", csvs[c].path, csvs[c].csv.row_line(r))});
-    std::stable_sort(items.begin(), items.end(), [](const WorkItem& a, const WorkItem& b) { return std::tie(a.source, a.ordinal) < std::tie(b.source, b.ordinal); });
+        for (size_t r = 0; r < csvs[c].csv.row_count(); ++r) items.push_back({&csvs[c].path, r, static_cast<int>(c)});
+    std::stable_sort(items.begin(), items.end(),
+                     [](const WorkItem& a, const WorkItem& b) { return std::tie(*a.source, a.ordinal) < std::tie(*b.source, b.ordinal); });
 
     if (opt.strict && code != kOk) {
         print_diagnostics(early);
@@ -162,7 +161,7 @@ int run_score(const ScoreOptions& opt) {
     print_diagnostics(early);
     if (items.empty()) {
         if (code == kOk) {
-            print_error("no evidence files found in the inputs");
+            print_error("nothing to score: the inputs contain no evidence files and no levels-CSV rows");
             code = kInvalidInput;
         }
         return code;
@@ -198,6 +197,7 @@ int run_score(const ScoreOptions& opt) {
 
     // 3. Score in parallel; each worker keeps only the result row (and a pre-rendered fragment).
     std::vector<ItemOutcome> outcomes(items.size());
+    std::vector<BatchRow> slots(items.size()); // result rows by input index
     std::atomic<size_t> next{0};
     std::atomic<size_t> completed{0};
     constexpr size_t kNone = std::numeric_limits<size_t>::max();
@@ -209,12 +209,12 @@ int run_score(const ScoreOptions& opt) {
         InputOutcome in;
         if (item.csv < 0) {
             std::string error;
-            auto text = read_text_file(item.source, error);
+            auto text = read_text_file(*item.source, error);
             if (!text) {
-                in.diags.push_back(Diagnostic{item.source, {}, Severity::error, fmt::format("cannot read file: {}", error), "io"});
+                in.diags.push_back(Diagnostic{*item.source, {}, Severity::error, fmt::format("cannot read file: {}", error), "io"});
                 in.exit_code = kIoError;
             } else {
-                in = score_parsed(item.source, parse_evidence(*text), lookup, opt.rubric, basis);
+                in = score_parsed(*item.source, parse_evidence(*text), lookup, opt.rubric, basis);
             }
         } else {
             const CsvSource& src = csvs[static_cast<size_t>(item.csv)];
@@ -246,22 +246,24 @@ int run_score(const ScoreOptions& opt) {
             parsed.file = std::move(row.file);
             in = score_parsed(src.path, std::move(parsed), lookup, opt.rubric, basis);
             in.diags.insert(in.diags.begin(), row.diags.begin(), row.diags.end());
-            if (in.result) in.result->path = item.display;
+            if (in.result) in.result->path = fmt::format("{}:{}", src.path, src.csv.row_line(item.ordinal));
         }
         o.diags = std::move(in.diags);
         o.exit_code = in.exit_code;
         if (!in.result) return;
         AgencyResult& r = *in.result;
-        o.row = make_batch_row(r);
+        BatchRow& row = slots[i];
+        row = make_batch_row(r);
+        o.scored = true;
         switch (mode) {
-        case Mode::single: o.full = std::move(r); break;
-        case Mode::json: o.row->fragment = agency_json_fragment(r, ropt, true); break;
-        case Mode::jsonl: o.row->fragment = agency_json_fragment(r, ropt, false); break;
+        case Mode::single: o.full = std::make_unique<AgencyResult>(std::move(r)); break;
+        case Mode::json: row.fragment = agency_json_fragment(r, ropt, true); break;
+        case Mode::jsonl: row.fragment = agency_json_fragment(r, ropt, false); break;
         case Mode::table:
-            if (opt.detail) o.row->fragment = render_score_table({std::move(r)}, ropt);
+            if (opt.detail) row.fragment = render_score_table({std::move(r)}, ropt);
             break;
         case Mode::markdown:
-            if (opt.detail) o.row->fragment = render_score_markdown({std::move(r)}, ropt);
+            if (opt.detail) row.fragment = render_score_markdown({std::move(r)}, ropt);
             break;
         case Mode::csv: break;
         }
@@ -306,7 +308,8 @@ int run_score(const ScoreOptions& opt) {
     size_t last = stop_at.load() == kNone ? items.size() : stop_at.load() + 1;
     std::set<std::string> headers_reported;
     size_t invalid = unusable; // inputs that were never scored: missing paths, unusable CSV files, invalid items
-    std::vector<BatchRow> rows;
+    std::vector<BatchRow>& rows = slots; // compacted in place: no second copy of the results
+    size_t kept = 0;
     for (size_t i = 0; i < last; ++i) {
         ItemOutcome& o = outcomes[i];
         if (!o.header_key.empty() && headers_reported.insert(o.header_key).second) {
@@ -317,8 +320,10 @@ int run_score(const ScoreOptions& opt) {
         print_diagnostics(o.diags);
         code = std::max(code, o.exit_code);
         if (o.exit_code >= kInvalidInput) ++invalid;
-        if (o.row) rows.push_back(std::move(*o.row));
+        if (o.scored && kept != i) rows[kept] = std::move(rows[i]);
+        if (o.scored) ++kept;
     }
+    rows.resize(kept);
     if (stop_at.load() != kNone) return code; // --strict: no results after an invalid input
 
     if (!rows.empty()) {
@@ -368,7 +373,8 @@ CommandSpec score_command() {
     return {"score", "Score evidence files: index, predicate, domains and aspects; batches with a cohort summary", [](CLI::App& app) {
                 auto opt = std::make_shared<ScoreOptions>();
                 app.add_option("inputs", opt->inputs, "Evidence files (YAML), directories (recursive), @LIST (one path per line) or - (paths on stdin)");
-                app.add_option("--levels-csv", opt->levels_csv, "Score every row of a wide levels CSV (name, code, type, province, year, rubric, one column per indicator)");
+                app.add_option("--levels-csv", opt->levels_csv, "Score every row of a wide levels CSV (name, code, type, province, year, rubric, one column per indicator); repeatable")
+                    ->allow_extra_args(false); // one file per --levels-csv, so later words stay inputs
                 app.add_option("--rubric,-r", opt->rubric, "Score with this pack (built-in id or pack folder) instead of the file's own");
                 app.add_option("--basis", opt->basis, "Levels that count: verified (evaluator's where given, else self) or self")
                     ->check(CLI::IsMember({"verified", "self"}))

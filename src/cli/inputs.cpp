@@ -37,7 +37,7 @@ struct Collector {
         d.rule = "io";
         if (list_file.empty()) {
             d.file = path;
-            d.message = fmt::format("cannot read input: {}", reason);
+            d.message = fmt::format("cannot read file: {}", reason);
         } else {
             d.file = list_file;
             d.pos = {line, 1};

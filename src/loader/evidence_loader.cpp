@@ -14,11 +14,15 @@ namespace {
 
 // `what` builds the description ("level of indicator 3") only when there is something to report.
 template <typename What>
-std::optional<int> read_level(YamlReader& r, const YAML::Node& node, What&& what) {
+std::optional<int> read_level(YamlReader& r, const YAML::Node& node, What&& what, IndicatorEntry& entry) {
     if (node.IsNull()) return std::nullopt;
     auto v = r.integer(node, what);
-    if (!v) return std::nullopt;
+    if (!v) {
+        entry.invalid_level = true;
+        return std::nullopt;
+    }
     if (*v < -1000 || *v > 1000) {
+        entry.invalid_level = true;
         r.error(YamlReader::pos(node), fmt::format("{} {} is not a maturity level", what(), *v), "level-range");
         return std::nullopt;
     }
@@ -92,7 +96,7 @@ void read_indicator(YamlReader& r, const std::string& id, SourcePos key_pos, con
     std::string what = fmt::format("indicator {}", id);
     if (node.IsScalar() || node.IsNull()) {
         entry.level_pos = node.IsNull() ? entry.pos : YamlReader::pos(node);
-        entry.level = read_level(r, node, [&] { return fmt::format("level of {}", what); });
+        entry.level = read_level(r, node, [&] { return fmt::format("level of {}", what); }, entry);
         file.indicators.push_back(std::move(entry));
         return;
     }
@@ -105,16 +109,16 @@ void read_indicator(YamlReader& r, const std::string& id, SourcePos key_pos, con
     for (auto& [key, value] : r.entries(node, {"level", "verified", "note", "evidence", "target", "effort"}, what)) {
         if (key == "level") {
             entry.level_pos = YamlReader::pos(value).line ? YamlReader::pos(value) : YamlReader::key_pos(node, key);
-            entry.level = read_level(r, value, [&] { return fmt::format("level of {}", what); });
+            entry.level = read_level(r, value, [&] { return fmt::format("level of {}", what); }, entry);
         } else if (key == "verified") {
             entry.verified_pos = YamlReader::pos(value);
-            entry.verified = read_level(r, value, [&] { return fmt::format("verified level of {}", what); });
+            entry.verified = read_level(r, value, [&] { return fmt::format("verified level of {}", what); }, entry);
         } else if (key == "note") {
             if (auto s = r.string(value, [&] { return fmt::format("note of {}", what); })) entry.note = std::move(*s);
         } else if (key == "evidence") {
             if (!value.IsNull()) read_evidence_items(r, value, entry, what);
         } else if (key == "target") {
-            entry.target = read_level(r, value, [&] { return fmt::format("target of {}", what); });
+            entry.target = read_level(r, value, [&] { return fmt::format("target of {}", what); }, entry);
         } else {
             read_effort(r, value, entry, what);
         }
@@ -197,7 +201,7 @@ void validate_evidence(const EvidenceFile& file, const Pack& pack, std::vector<D
     auto error = [&](SourcePos pos, std::string msg, const char* rule) {
         diags.push_back(Diagnostic{"", pos, Severity::error, std::move(msg), rule});
     };
-    std::vector<bool> seen(pack.indicators.size(), false); // by indicator index
+    std::vector<bool> seen(pack.indicators.size(), false); // by pack index: a batch validates thousands of files
     for (const auto& e : file.indicators) {
         const Indicator* ind = pack.find_indicator(e.id);
         if (!ind) {
@@ -216,6 +220,7 @@ void validate_evidence(const EvidenceFile& file, const Pack& pack, std::vector<D
         check(e.level, e.level_pos, "level");
         check(e.verified, e.verified_pos, "verified level");
         check(e.target, e.pos, "target level");
+        if (e.invalid_level) continue; // already reported where it was written
         if (!e.level && !e.verified)
             error(e.level_pos, fmt::format("level of indicator {} is not filled in", e.id), "missing-level");
         else if (self_basis && !e.level)
@@ -223,7 +228,7 @@ void validate_evidence(const EvidenceFile& file, const Pack& pack, std::vector<D
     }
     std::vector<std::string> missing;
     for (size_t i = 0; i < pack.indicators.size(); ++i)
-        if (!seen[i] && !file.find(pack.indicators[i].id)) missing.push_back(pack.indicators[i].id);
+        if (!seen[i]) missing.push_back(pack.indicators[i].id);
     if (!missing.empty()) {
         std::string list;
         for (const auto& id : missing) list += (list.empty() ? "" : ", ") + id;

@@ -137,6 +137,15 @@ std::vector<std::pair<std::string, YAML::Node>> YamlReader::entries(const YAML::
         }
         SourcePos p = key_pos(map, name);
         std::string hint = closest_match(name, names);
+        // Users write Indonesian keys too ("tahun: 2024"); point them at the English key.
+        static const std::vector<std::pair<std::string, std::string>> synonyms{
+            {"tahun", "year"},       {"nama", "name"},         {"tingkat", "level"},      {"instansi", "agency"},
+            {"provinsi", "province"}, {"rubrik", "rubric"},      {"indikator", "indicators"}, {"bukti", "evidence"},
+            {"bukti_dukung", "evidence"}, {"catatan", "note"}, {"kode", "code"},          {"jenis", "type"},
+            {"bobot", "weight"},     {"verifikasi", "verified"}, {"judul", "title"},       {"berlaku_sampai", "valid_until"},
+            {"target_indeks", "targets"}};
+        for (const auto& [word, key] : synonyms)
+            if (name == word && std::find(names.begin(), names.end(), key) != names.end()) hint = key;
         if (!hint.empty())
             error(p, fmt::format("unknown key '{}' in {}; did you mean '{}'?", name, what, hint), "unknown-key");
         else {

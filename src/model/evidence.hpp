@@ -46,6 +46,7 @@ struct IndicatorEntry {
     std::optional<int> target;
     std::optional<Effort> effort;
     bool long_form = false;
+    bool invalid_level = false; // a level was written but is not a valid number (already reported)
     SourcePos pos;       // the indicator key
     SourcePos level_pos; // the level value (or the key in short form)
     SourcePos verified_pos;

@@ -59,7 +59,8 @@ std::string render_explain_table(const Pack& pack, const Indicator& ind, Lang la
     out += wrap(ind.name.get(lang), 100, "");
     out += indicator_path(pack, ind, lang) + "\n";
     Rational gain = ind.weight / pack.total_weight;
-    out += fmt::format("{}: {} % (one level = +{} {})\n", L.weight, format_weight(ind.weight), gain.to_exact_string(), pack.index_name.get(lang));
+    out += fmt::format("{}: {} % ({} {})\n", L.weight, format_weight(ind.weight), lang == Lang::en ? "one level adds to the index:" : "satu tingkat menambah indeks:",
+                       "+" + gain.to_exact_string());
     out += fmt::format("{}: {}\n", L.scale, scale.name.get(lang).empty() ? scale.id : scale.name.get(lang));
     if (!ind.question.empty()) out += "\n" + std::string(L.question) + ":\n" + wrap(ind.question, 96, "  ");
     if (!ind.assessment.empty()) out += "\n" + std::string(L.assessment) + ":\n" + wrap(ind.assessment, 96, "  ");

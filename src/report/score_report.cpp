@@ -80,7 +80,7 @@ std::string render_score_table(const std::vector<AgencyResult>& results, const R
         }
         if (opt.detail) {
             std::vector<std::vector<std::string>> rows;
-            rows.push_back({L.indicator, "", L.weight, L.level, L.contribution});
+            rows.push_back({"ID", L.indicator, L.weight, L.level, L.contribution});
             for (size_t i = 0; i < pack.indicators.size(); ++i) {
                 const Indicator& ind = pack.indicators[i];
                 rows.push_back({ind.id, truncate(ind.name.get(opt.lang), 60), pct(ind.weight), indicator_level_cell(r, i, opt.lang),

@@ -9,7 +9,9 @@ args=$(cat "$case_dir/args")
 input=/dev/null
 [ -f "$case_dir/stdin" ] && input="$case_dir/stdin"
 out=$(mktemp) err=$(mktemp)
-trap 'rm -f "$out" "$err"' EXIT
+TMPDIR_GOLDEN=$(mktemp -d) # scratch folder a case may write to (e.g. -o FILE)
+export TMPDIR_GOLDEN
+trap 'rm -rf "$out" "$err" "$TMPDIR_GOLDEN"' EXIT
 # Deterministic environment: no colour, no CI-specific format selection.
 env -u GITHUB_ACTIONS NO_COLOR=1 SPBE_TODAY=2026-11-30 bash -c "\"\$0\" $args" "$spbe" <"$input" >"$out" 2>"$err"
 code=$?

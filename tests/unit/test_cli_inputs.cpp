@@ -86,7 +86,7 @@ TEST_CASE("lists, stdin and missing paths") {
     CHECK(in.io_error);
     REQUIRE(in.diags.size() == 3);
     CHECK(format_diagnostic(in.diags[0]) == t.p("list.txt") + ":4:1: error: cannot read '" + t.p("missing.yaml") + "': No such file or directory");
-    CHECK(format_diagnostic(in.diags[1]) == t.p("nope.yaml") + ": error: cannot read input: No such file or directory");
+    CHECK(format_diagnostic(in.diags[1]) == t.p("nope.yaml") + ": error: cannot read file: No such file or directory");
     CHECK(format_diagnostic(in.diags[2]) == t.p("nolist.txt") + ": error: cannot read list file: No such file or directory");
 }
 
