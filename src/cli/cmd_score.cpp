@@ -267,6 +267,7 @@ int run_score(const ScoreOptions& opt) {
             break;
         case Mode::csv: break;
         }
+        row.fragment.shrink_to_fit(); // writers grow by doubling; thousands of fragments would keep the slack
     };
     auto worker = [&] {
         while (true) {

@@ -474,6 +474,9 @@ std::string render_batch_csv(const std::vector<BatchRow>& rows, const BatchRepor
 
 std::string render_batch_json(const std::vector<BatchRow>& rows, const BatchSummary& s, const BatchReportOptions& opt) {
     JsonWriter w;
+    size_t total = 0;
+    for (const auto& r : rows) total += r.fragment.size() + r.fragment.size() / 4 + 64; // + indentation
+    w.reserve(total + 65536);
     w.begin_object();
     w.field("schema", kBatchJsonSchema);
     w.key("results").begin_array();
@@ -483,19 +486,27 @@ std::string render_batch_json(const std::vector<BatchRow>& rows, const BatchSumm
     write_summary_json(w, s, opt.base.lang);
     w.end_object();
     w.end_object();
-    return w.str();
+    return w.take();
 }
 
 std::string render_batch_jsonl(const std::vector<BatchRow>& rows, const BatchSummary& s, const BatchReportOptions& opt) {
     std::string out;
-    for (const auto& r : rows) out += place_fragment(r.fragment, r, opt.ranked, false, 0) + "\n";
+    size_t total = 0;
+    for (const auto& r : rows) total += r.fragment.size() + 32;
+    out.reserve(total + 4096); // one allocation: a growing string would briefly need twice the output
+    for (const auto& r : rows) {
+        out += place_fragment(r.fragment, r, opt.ranked, false, 0);
+        out += '\n';
+    }
     JsonWriter w(false);
     w.begin_object();
     w.field("type", "summary");
     w.field("schema", kBatchJsonSchema);
     write_summary_json(w, s, opt.base.lang);
     w.end_object();
-    return out + w.str() + "\n";
+    out += w.str(); // appended in place: `out + …` would copy the whole output once more
+    out += '\n';
+    return out;
 }
 
 } // namespace spbe

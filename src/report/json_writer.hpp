@@ -34,6 +34,9 @@ public:
     }
 
     const std::string& str() const { return out_; }
+    // For large documents: one allocation up front, and the text moved out instead of copied.
+    void reserve(size_t n) { out_.reserve(n); }
+    std::string take() { return std::move(out_); }
 
     static std::string escape(std::string_view s);
 
