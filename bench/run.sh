@@ -79,23 +79,23 @@ EOF
 # --- timing -------------------------------------------------------------------------------------
 # Every command runs ROUNDS times, interleaved with the others so that a burst of load from other
 # processes hits all of them alike; the fastest wall time and the largest peak RSS are kept.
-declare -A BEST RSS USER N CMD
+declare -A BEST RSS CPU N CMD
 ORDER=()
 add() { # label files command...
     local label=$1 n=$2; shift 2
-    ORDER+=("$label"); N[$label]=$n; CMD[$label]="$*"; BEST[$label]=""; RSS[$label]=0
+    ORDER+=("$label"); N[$label]=$n; CMD[$label]="$*"; BEST[$label]=""; CPU[$label]=""; RSS[$label]=0
 }
 run_all() {
     local round label
     for round in $(seq "$ROUNDS"); do
         for label in "$@"; do
             # shellcheck disable=SC2086
-            /usr/bin/time -f "%e %U %M" -o "$OUT/time.txt" ${CMD[$label]} > /dev/null 2> "$OUT/stderr.txt" \
+            /usr/bin/time -f "%e %U %S %M" -o "$OUT/time.txt" ${CMD[$label]} > /dev/null 2> "$OUT/stderr.txt" \
                 || { cat "$OUT/stderr.txt" >&2; die "failed: ${CMD[$label]}"; }
-            read -r wall user rss < <(tail -n 1 "$OUT/time.txt")
-            if [ -z "${BEST[$label]}" ] || awk -v a="$wall" -v b="${BEST[$label]}" 'BEGIN { exit !(a < b) }'; then
-                BEST[$label]=$wall; USER[$label]=$user
-            fi
+            read -r wall user sys rss < <(tail -n 1 "$OUT/time.txt")
+            cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+            if [ -z "${BEST[$label]}" ] || awk -v a="$wall" -v b="${BEST[$label]}" 'BEGIN { exit !(a < b) }'; then BEST[$label]=$wall; fi
+            if [ -z "${CPU[$label]}" ] || awk -v a="$cpu" -v b="${CPU[$label]}" 'BEGIN { exit !(a < b) }'; then CPU[$label]=$cpu; fi
             if [ "$rss" -gt "${RSS[$label]}" ]; then RSS[$label]=$rss; fi
         done
     done
@@ -140,7 +140,7 @@ fi
 # --- report -------------------------------------------------------------------------------------
 export OUT N_SPEED N_SMALL N_LARGE N_CSV ROUNDS AVG_KB CALLGRIND IR_FLOOR20 IR_SPBE20 IR_FLOOR1 IR_SPBE1 ONE
 for label in "${ORDER[@]}"; do
-    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "${N[$label]}" "${BEST[$label]}" "${USER[$label]}" "${RSS[$label]}" "${CMD[$label]}"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "${N[$label]}" "${BEST[$label]}" "${CPU[$label]}" "${RSS[$label]}" "${CMD[$label]}"
 done > "$OUT/results.tsv"
 python3 - <<'EOF'
 import json, os
@@ -148,39 +148,42 @@ E = os.environ
 out = E["OUT"]
 rows = {}
 for line in open(f"{out}/results.tsv"):
-    label, n, wall, user, rss, cmd = line.rstrip("\n").split("\t")
-    rows[label] = dict(n=int(n), wall=float(wall), user=float(user), rss=int(rss), cmd=cmd.replace(out, "bench/out").replace(os.getcwd() + "/", ""))
+    label, n, wall, cpu, rss, cmd = line.rstrip("\n").split("\t")
+    rows[label] = dict(n=int(n), wall=float(wall), cpu=float(cpu), rss=int(rss), cmd=cmd.replace(out, "bench/out").replace(os.getcwd() + "/", ""))
 rate = lambda l: rows[l]["n"] / max(rows[l]["wall"], 1e-9)
+cpu_rate = lambda l: rows[l]["n"] / max(rows[l]["cpu"], 1e-9)
 hf = json.load(open(f"{out}/one-file.json"))["results"]
 med = [r["median"] * 1000 for r in hf]
 lines = []
 p = lines.append
 p(f"Inputs: {rows['floor']['n']} synthetic long-form evidence files (average {E['AVG_KB']} KB); {E['N_CSV']} levels-CSV rows. "
-  f"Best wall time of {E['ROUNDS']} interleaved rounds; peak RSS from /usr/bin/time.")
+  f"Best wall time and best CPU time (user + sys) of {E['ROUNDS']} interleaved rounds; peak RSS from /usr/bin/time.")
 p("")
-p("| run | inputs | wall s | user s | inputs/s | peak RSS MB |")
-p("|---|---:|---:|---:|---:|---:|")
+p("| run | inputs | wall s | inputs/s (wall) | CPU s | inputs per CPU s | peak RSS MB |")
+p("|---|---:|---:|---:|---:|---:|---:|")
 for label, r in rows.items():
-    p(f"| `{r['cmd']}` | {r['n']} | {r['wall']:.2f} | {r['user']:.2f} | {rate(label):,.0f} | {r['rss'] / 1024:.1f} |")
+    p(f"| `{r['cmd']}` | {r['n']} | {r['wall']:.2f} | {rate(label):,.0f} | {r['cpu']:.2f} | {cpu_rate(label):,.0f} | {r['rss'] / 1024:.1f} |")
 p("")
 p("| one file (hyperfine, 40 runs) | median ms | mean ms | min ms |")
 p("|---|---:|---:|---:|")
 for r in hf:
     p(f"| `{r['command'].replace(out, 'bench/out').replace(os.getcwd() + '/', '')}` | {r['median'] * 1000:.1f} | {r['mean'] * 1000:.1f} | {r['min'] * 1000:.1f} |")
 p("")
+# Each target by wall time (what the issue asks) and by CPU time (what other load distorts least;
+# for 2 jobs it shows the parallel overhead: 1.00 = no extra CPU for the second worker).
 targets = [
-    ("1 job >= 0.9x parse-only floor (files/s)", rate("spbe-1") / rate("floor"), ">=", 0.9),
-    ("2 jobs >= 1.8x 1 job", rate("spbe-2") / rate("spbe-1"), ">=", 1.8),
-    ("1 job >= 3x PyYAML peer", rate("spbe-1") / rate("pyyaml"), ">=", 3.0),
-    (f"peak RSS {E['N_LARGE']} files <= 1.2x {E['N_SMALL']} files", rows["rss-large"]["rss"] / rows["rss-small"]["rss"], "<=", 1.2),
-    ("levels CSV >= awk (rows/s, default jobs)", rate("csv-spbe") / rate("csv-awk"), ">=", 1.0),
-    ("one file end to end <= 3x floor (median)", med[0] / med[1], "<=", 3.0),
+    ("1 job >= 0.9x parse-only floor (files/s)", rate("spbe-1") / rate("floor"), cpu_rate("spbe-1") / cpu_rate("floor"), ">=", 0.9),
+    ("2 jobs >= 1.8x 1 job", rate("spbe-2") / rate("spbe-1"), cpu_rate("spbe-2") / cpu_rate("spbe-1"), ">=", 1.8),
+    ("1 job >= 3x PyYAML peer", rate("spbe-1") / rate("pyyaml"), cpu_rate("spbe-1") / cpu_rate("pyyaml"), ">=", 3.0),
+    (f"peak RSS {E['N_LARGE']} files <= 1.2x {E['N_SMALL']} files", rows["rss-large"]["rss"] / rows["rss-small"]["rss"], None, "<=", 1.2),
+    ("levels CSV >= awk (rows/s, default jobs)", rate("csv-spbe") / rate("csv-awk"), cpu_rate("csv-spbe") / cpu_rate("csv-awk"), ">=", 1.0),
+    ("one file end to end <= 3x floor (median wall)", med[0] / med[1], None, "<=", 3.0),
 ]
-p("| target | measured | verdict |")
-p("|---|---:|---|")
-for name, value, op, goal in targets:
+p("| target | by wall time | verdict | by CPU time |")
+p("|---|---:|---|---:|")
+for name, value, cpu_value, op, goal in targets:
     ok = value >= goal if op == ">=" else value <= goal
-    p(f"| {name} | {value:.2f}x | {'PASS' if ok else 'MISS'} |")
+    p(f"| {name} | {value:.2f}x | {'PASS' if ok else 'MISS'} | {'' if cpu_value is None else f'{cpu_value:.2f}x'} |")
 p(f"| (info) one tiny file (asmat-2024, 1 KB) vs floor, median | {med[2] / med[3]:.2f}x | |")
 p(f"| (info) levels CSV, 1 job vs awk | {rate('csv-spbe-1') / rate('csv-awk'):.2f}x | |")
 if E.get("CALLGRIND") == "1":

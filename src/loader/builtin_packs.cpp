@@ -9,15 +9,25 @@
 
 namespace spbe {
 
-std::vector<std::string> builtin_pack_ids() {
-    std::vector<std::string> ids;
-    for (std::size_t i = 0; i < kEmbeddedPackFileCount; ++i)
-        if (std::find(ids.begin(), ids.end(), kEmbeddedPackFiles[i].pack) == ids.end()) ids.emplace_back(kEmbeddedPackFiles[i].pack);
+namespace {
+
+// Computed once (thread-safe static initialisation): batch scoring asks for every input.
+const std::vector<std::string>& pack_ids() {
+    static const std::vector<std::string> ids = [] {
+        std::vector<std::string> out;
+        for (std::size_t i = 0; i < kEmbeddedPackFileCount; ++i)
+            if (std::find(out.begin(), out.end(), kEmbeddedPackFiles[i].pack) == out.end()) out.emplace_back(kEmbeddedPackFiles[i].pack);
+        return out;
+    }();
     return ids;
 }
 
+} // namespace
+
+std::vector<std::string> builtin_pack_ids() { return pack_ids(); }
+
 bool is_builtin_pack(const std::string& id) {
-    auto ids = builtin_pack_ids();
+    const auto& ids = pack_ids();
     return std::find(ids.begin(), ids.end(), id) != ids.end();
 }
 

@@ -47,20 +47,38 @@ Score score_levels(const Pack& pack, const std::vector<int>& levels) {
     return s;
 }
 
-std::optional<std::vector<int>> levels_from_evidence(const Pack& pack, const EvidenceFile& file, Basis basis) {
-    std::vector<int> levels(pack.indicators.size(), 0);
-    std::vector<bool> have(pack.indicators.size(), false);
+namespace {
+
+// Pack index of every entry of the file (-1 for ids the pack does not have).
+std::vector<int> entry_indices(const Pack& pack, const EvidenceFile& file) {
+    std::vector<int> out;
+    out.reserve(file.indicators.size());
     for (const auto& e : file.indicators) {
         auto it = pack.indicator_index.find(e.id);
-        if (it == pack.indicator_index.end()) continue;
-        auto level = e.effective(basis == Basis::self);
+        out.push_back(it == pack.indicator_index.end() ? -1 : it->second);
+    }
+    return out;
+}
+
+std::optional<std::vector<int>> levels_at(const Pack& pack, const EvidenceFile& file, const std::vector<int>& indices, Basis basis) {
+    std::vector<int> levels(pack.indicators.size(), 0);
+    std::vector<bool> have(pack.indicators.size(), false);
+    for (size_t k = 0; k < file.indicators.size(); ++k) {
+        if (indices[k] < 0) continue;
+        auto level = file.indicators[k].effective(basis == Basis::self);
         if (!level) return std::nullopt;
-        levels[static_cast<size_t>(it->second)] = *level;
-        have[static_cast<size_t>(it->second)] = true;
+        levels[static_cast<size_t>(indices[k])] = *level;
+        have[static_cast<size_t>(indices[k])] = true;
     }
     for (bool h : have)
         if (!h) return std::nullopt;
     return levels;
+}
+
+} // namespace
+
+std::optional<std::vector<int>> levels_from_evidence(const Pack& pack, const EvidenceFile& file, Basis basis) {
+    return levels_at(pack, file, entry_indices(pack, file), basis);
 }
 
 Rational index_contribution(const Pack& pack, int indicator, int level) {
@@ -72,14 +90,15 @@ Rational index_contribution(const Pack& pack, int indicator, int level) {
 namespace spbe {
 
 std::optional<AgencyResult> score_evidence(const Pack& pack, EvidenceFile file, Basis basis) {
-    auto levels = levels_from_evidence(pack, file, basis);
+    const std::vector<int> indices = entry_indices(pack, file); // one id lookup per entry for both bases
+    auto levels = levels_at(pack, file, indices, basis);
     if (!levels) return std::nullopt;
     AgencyResult r;
     r.pack = &pack;
     r.basis = basis;
     r.score = score_levels(pack, *levels);
     Basis other_basis = basis == Basis::self ? Basis::verified : Basis::self;
-    if (auto other = levels_from_evidence(pack, file, other_basis); other && *other != *levels) r.other = score_levels(pack, *other);
+    if (auto other = levels_at(pack, file, indices, other_basis); other && *other != *levels) r.other = score_levels(pack, *other);
     r.path = file.path;
     r.file = std::move(file);
     return r;
