@@ -149,31 +149,6 @@ std::string wrap_items(const std::string& label, const std::vector<std::string>&
 
 } // namespace
 
-std::string wrap_text(const std::string& text, size_t width, const std::string& indent) {
-    std::string out;
-    size_t start = 0;
-    while (start <= text.size()) {
-        size_t end = text.find('\n', start);
-        std::string para = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
-        std::string line;
-        size_t pos = 0;
-        while (pos < para.size()) {
-            size_t sp = para.find(' ', pos);
-            std::string word = para.substr(pos, sp == std::string::npos ? std::string::npos : sp - pos);
-            pos = sp == std::string::npos ? para.size() : sp + 1;
-            if (!line.empty() && display_width(line) + 1 + display_width(word) > width) {
-                out += indent + line + "\n";
-                line.clear();
-            }
-            line += (line.empty() ? "" : " ") + word;
-        }
-        out += indent + line + "\n";
-        if (end == std::string::npos) break;
-        start = end + 1;
-    }
-    return out;
-}
-
 std::string target_description(const Pack& pack, const Target& t, Lang lang) {
     const GapLabels& G = gap_labels(lang);
     const Labels& L = labels(lang);

@@ -20,7 +20,5 @@ std::string render_gaps_markdown(const AgencyResult& r, const GapsResult& g, con
 std::string target_description(const Pack& pack, const Target& t, Lang lang);
 // The "target" object of the JSON reports.
 void write_target_json(JsonWriter& w, const Pack& pack, const Target& t, Lang lang);
-// Wraps text at `width` columns with an indent, keeping its own line breaks.
-std::string wrap_text(const std::string& text, size_t width, const std::string& indent);
 
 } // namespace spbe

@@ -10,36 +10,6 @@
 
 namespace spbe {
 
-namespace {
-
-// Wraps text at `width` columns with an indent, keeping the text's own line breaks.
-std::string wrap(const std::string& text, size_t width, const std::string& indent) {
-    std::string out;
-    size_t start = 0;
-    while (start <= text.size()) {
-        size_t end = text.find('\n', start);
-        std::string para = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
-        std::string line;
-        size_t pos = 0;
-        while (pos < para.size()) {
-            size_t sp = para.find(' ', pos);
-            std::string word = para.substr(pos, sp == std::string::npos ? std::string::npos : sp - pos);
-            pos = sp == std::string::npos ? para.size() : sp + 1;
-            if (!line.empty() && display_width(line) + 1 + display_width(word) > width) {
-                out += indent + line + "\n";
-                line.clear();
-            }
-            line += (line.empty() ? "" : " ") + word;
-        }
-        out += indent + line + "\n";
-        if (end == std::string::npos) break;
-        start = end + 1;
-    }
-    return out;
-}
-
-} // namespace
-
 std::string indicator_path(const Pack& pack, const Indicator& ind, Lang lang) {
     std::vector<int> chain;
     for (int g = ind.group; g >= 0; g = pack.groups[static_cast<size_t>(g)].parent) chain.insert(chain.begin(), g);
@@ -56,26 +26,26 @@ std::string render_explain_table(const Pack& pack, const Indicator& ind, Lang la
     const Labels& L = labels(lang);
     const Scale& scale = pack.scale_of(ind);
     std::string out = fmt::format("{} {} · {}\n", L.indicator, ind.id, pack.id);
-    out += wrap(ind.name.get(lang), 100, "");
+    out += wrap_text(ind.name.get(lang), 100, "");
     out += indicator_path(pack, ind, lang) + "\n";
     Rational gain = ind.weight / pack.total_weight;
     out += fmt::format("{}: {} % ({} {})\n", L.weight, format_weight(ind.weight), lang == Lang::en ? "one level adds to the index:" : "satu tingkat menambah indeks:",
                        "+" + gain.to_exact_string());
     out += fmt::format("{}: {}\n", L.scale, scale.name.get(lang).empty() ? scale.id : scale.name.get(lang));
-    if (!ind.question.empty()) out += "\n" + std::string(L.question) + ":\n" + wrap(ind.question, 96, "  ");
-    if (!ind.assessment.empty()) out += "\n" + std::string(L.assessment) + ":\n" + wrap(ind.assessment, 96, "  ");
+    if (!ind.question.empty()) out += "\n" + std::string(L.question) + ":\n" + wrap_text(ind.question, 96, "  ");
+    if (!ind.assessment.empty()) out += "\n" + std::string(L.assessment) + ":\n" + wrap_text(ind.assessment, 96, "  ");
     for (const auto& level : scale.levels) {
         out += fmt::format("\n{} {} — {}\n", L.level, level.value, level.name.get(lang));
-        out += wrap(pack.criteria_for(ind, level.value), 96, "  ");
+        out += wrap_text(pack.criteria_for(ind, level.value), 96, "  ");
         if (auto it = ind.guide.find(level.value); it != ind.guide.end()) {
             const LevelGuide& g = it->second;
-            if (!g.criteria_revised.empty()) out += fmt::format("  {}:\n", L.criteria_revised) + wrap(g.criteria_revised, 94, "    ");
-            if (!g.fulfilment.empty()) out += fmt::format("  {}:\n", L.fulfilment) + wrap(g.fulfilment, 94, "    ");
-            if (!g.evidence.empty()) out += fmt::format("  {}:\n", L.evidence) + wrap(g.evidence, 94, "    ");
+            if (!g.criteria_revised.empty()) out += fmt::format("  {}:\n", L.criteria_revised) + wrap_text(g.criteria_revised, 94, "    ");
+            if (!g.fulfilment.empty()) out += fmt::format("  {}:\n", L.fulfilment) + wrap_text(g.fulfilment, 94, "    ");
+            if (!g.evidence.empty()) out += fmt::format("  {}:\n", L.evidence) + wrap_text(g.evidence, 94, "    ");
         }
     }
-    if (!ind.example_evidence.empty()) out += "\n" + std::string(L.example_evidence) + ":\n" + wrap(ind.example_evidence, 96, "  ");
-    if (!ind.note.empty()) out += "\n" + std::string(L.note) + ":\n" + wrap(ind.note, 96, "  ");
+    if (!ind.example_evidence.empty()) out += "\n" + std::string(L.example_evidence) + ":\n" + wrap_text(ind.example_evidence, 96, "  ");
+    if (!ind.note.empty()) out += "\n" + std::string(L.note) + ":\n" + wrap_text(ind.note, 96, "  ");
     return out;
 }
 

@@ -14,6 +14,8 @@ size_t display_width(std::string_view s);
 std::string pad_right(std::string_view s, size_t width);
 std::string pad_left(std::string_view s, size_t width);
 std::string truncate(std::string_view s, size_t width); // adds "…" when cut
+// Wraps text at `width` columns with `indent` before every line, keeping the text's own line breaks.
+std::string wrap_text(const std::string& text, size_t width, const std::string& indent);
 std::string csv_field(std::string_view s);
 std::string csv_row(const std::vector<std::string>& fields);
 std::string markdown_escape(std::string_view s);
