@@ -24,16 +24,10 @@ struct DiffOptions {
 };
 
 int run_diff(const DiffOptions& opt) {
-    Date as_of = today();
-    if (!opt.as_of.empty()) {
-        auto d = Date::parse(opt.as_of);
-        if (!d) {
-            print_error(fmt::format("--as-of: '{}' is not a date (write YYYY-MM-DD)", opt.as_of));
-            return kUsage;
-        }
-        as_of = *d;
-    }
-    Basis basis = opt.basis == "self" ? Basis::self : Basis::verified;
+    auto as_of_date = parse_as_of(opt.as_of);
+    if (!as_of_date) return kUsage;
+    const Date as_of = *as_of_date;
+    Basis basis = is_self_basis(opt.basis) ? Basis::self : Basis::verified;
     PackRegistry registry;
     // Both files are checked before anything is compared, so every problem shows at once.
     InputOutcome old_in = load_agency(opt.old_file, registry, "", basis);
@@ -80,9 +74,7 @@ CommandSpec diff_command() {
                 auto opt = std::make_shared<DiffOptions>();
                 app.add_option("old", opt->old_file, "Earlier evidence file (YAML)")->required();
                 app.add_option("new", opt->new_file, "Later evidence file (YAML)")->required();
-                app.add_option("--basis", opt->basis, "Levels that count: verified (evaluator's where given, else self) or self")
-                    ->check(CLI::IsMember({"verified", "self"}))
-                    ->capture_default_str();
+                add_basis_option(app, opt->basis);
                 app.add_option("--as-of", opt->as_of, "Evidence of NEW valid until before this date counts as expired (YYYY-MM-DD; default today)");
                 app.add_flag("--fail-on-regression", opt->fail_on_regression, "Exit 1 when the index or any top-tier group went down (exact comparison)");
                 add_output_options(app, opt->out, {"table", "json", "csv", "markdown"});

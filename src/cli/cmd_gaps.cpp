@@ -25,16 +25,10 @@ struct GapsCliOptions {
 };
 
 int run_gaps(const GapsCliOptions& opt) {
-    Date as_of = today();
-    if (!opt.as_of.empty()) {
-        auto d = Date::parse(opt.as_of);
-        if (!d) {
-            print_error(fmt::format("--as-of: '{}' is not a date (write YYYY-MM-DD)", opt.as_of));
-            return kUsage;
-        }
-        as_of = *d;
-    }
-    Basis basis = opt.basis == "self" ? Basis::self : Basis::verified;
+    auto as_of_date = parse_as_of(opt.as_of);
+    if (!as_of_date) return kUsage;
+    const Date as_of = *as_of_date;
+    Basis basis = is_self_basis(opt.basis) ? Basis::self : Basis::verified;
     PackRegistry registry;
     InputOutcome in = load_agency(opt.file, registry, opt.rubric, basis);
     print_diagnostics(in.diags);
@@ -80,9 +74,7 @@ CommandSpec gaps_command() {
                 auto opt = std::make_shared<GapsCliOptions>();
                 app.add_option("file", opt->file, "Evidence file (YAML)")->required();
                 app.add_option("--rubric,-r", opt->rubric, "Use this pack (built-in id or pack folder) instead of the file's own");
-                app.add_option("--basis", opt->basis, "Levels that count: verified (evaluator's where given, else self) or self")
-                    ->check(CLI::IsMember({"verified", "self"}))
-                    ->capture_default_str();
+                add_basis_option(app, opt->basis);
                 add_target_options(app, opt->target, true);
                 app.add_option("--as-of", opt->as_of, "Date for evidence expiry (YYYY-MM-DD; default today)");
                 add_output_options(app, opt->out, {"table", "json", "csv", "markdown"});

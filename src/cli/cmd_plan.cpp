@@ -33,7 +33,7 @@ int run_plan(const PlanCliOptions& opt) {
         }
         max_steps = opt.max_steps;
     }
-    Basis basis = opt.basis == "self" ? Basis::self : Basis::verified;
+    Basis basis = is_self_basis(opt.basis) ? Basis::self : Basis::verified;
     PackRegistry registry;
     InputOutcome in = load_agency(opt.file, registry, opt.rubric, basis);
     print_diagnostics(in.diags);
@@ -77,9 +77,7 @@ CommandSpec plan_command() {
                 auto opt = std::make_shared<PlanCliOptions>();
                 app.add_option("file", opt->file, "Evidence file (YAML)")->required();
                 app.add_option("--rubric,-r", opt->rubric, "Use this pack (built-in id or pack folder) instead of the file's own");
-                app.add_option("--basis", opt->basis, "Levels that count: verified (evaluator's where given, else self) or self")
-                    ->check(CLI::IsMember({"verified", "self"}))
-                    ->capture_default_str();
+                add_basis_option(app, opt->basis);
                 add_target_options(app, opt->target, false);
                 opt->max_steps_opt = app.add_option("--max-steps", opt->max_steps, "Take at most N one-level steps");
                 add_output_options(app, opt->out, {"table", "json", "csv", "markdown"});

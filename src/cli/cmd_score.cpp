@@ -117,7 +117,7 @@ int run_score(const ScoreOptions& opt) {
         print_error("nothing to score: give evidence files, directories, @LIST, - (paths on stdin) or --levels-csv FILE");
         return kUsage;
     }
-    Basis basis = opt.basis == "self" ? Basis::self : Basis::verified;
+    Basis basis = is_self_basis(opt.basis) ? Basis::self : Basis::verified;
     GroupBy group_by = opt.group_by == "province" ? GroupBy::province : opt.group_by == "type" ? GroupBy::type : opt.group_by == "year" ? GroupBy::year : GroupBy::none;
     int code = kOk;
 
@@ -377,9 +377,7 @@ CommandSpec score_command() {
                 app.add_option("--levels-csv", opt->levels_csv, "Score every row of a wide levels CSV (name, code, type, province, year, rubric, one column per indicator); repeatable")
                     ->allow_extra_args(false); // one file per --levels-csv, so later words stay inputs
                 app.add_option("--rubric,-r", opt->rubric, "Score with this pack (built-in id or pack folder) instead of the file's own");
-                app.add_option("--basis", opt->basis, "Levels that count: verified (evaluator's where given, else self) or self")
-                    ->check(CLI::IsMember({"verified", "self"}))
-                    ->capture_default_str();
+                add_basis_option(app, opt->basis);
                 app.add_flag("--detail,-d", opt->detail, "Also list every indicator with its level and contribution");
                 app.add_flag("--summary", opt->summary, "Add the cohort summary (count, mean, median, min/max, std. deviation, predicates)");
                 app.add_option("--group-by", opt->group_by, "Summary per group as well: province, type or year")

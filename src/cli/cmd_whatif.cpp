@@ -54,7 +54,7 @@ int run_whatif(const WhatIfOptions& opt) {
     }
     if (bad) return kUsage;
 
-    Basis basis = opt.basis == "self" ? Basis::self : Basis::verified;
+    Basis basis = is_self_basis(opt.basis) ? Basis::self : Basis::verified;
     PackRegistry registry;
     InputOutcome in = load_agency(opt.file, registry, opt.rubric, basis);
     print_diagnostics(in.diags);
@@ -83,9 +83,7 @@ CommandSpec whatif_command() {
                 app.add_option("file", opt->file, "Evidence file (YAML); it is only read")->required();
                 app.add_option("--set,-s", opt->sets, "ID=LEVEL: simulate indicator ID at LEVEL (repeatable)")->required()->allow_extra_args(false);
                 app.add_option("--rubric,-r", opt->rubric, "Score with this pack (built-in id or pack folder) instead of the file's own");
-                app.add_option("--basis", opt->basis, "Levels that count: verified (evaluator's where given, else self) or self")
-                    ->check(CLI::IsMember({"verified", "self"}))
-                    ->capture_default_str();
+                add_basis_option(app, opt->basis);
                 add_output_options(app, opt->out, {"table", "json", "csv", "markdown"});
                 return [opt] { return run_whatif(*opt); };
             }};

@@ -119,6 +119,19 @@ std::optional<std::string> read_text_file(const std::string& path, std::string& 
     return ss.str();
 }
 
+void add_basis_option(CLI::App& app, std::string& basis) {
+    app.add_option("--basis", basis, "Levels that count: verified (evaluator's where given, else self) or self")
+        ->check(CLI::IsMember({"verified", "self"}))
+        ->capture_default_str();
+}
+
+std::optional<Date> parse_as_of(const std::string& text) {
+    if (text.empty()) return today();
+    auto d = Date::parse(text);
+    if (!d) print_error(fmt::format("--as-of: '{}' is not a date (write YYYY-MM-DD)", text));
+    return d;
+}
+
 Date today() {
     if (const char* fixed = std::getenv("SPBE_TODAY"))
         if (auto d = Date::parse(fixed)) return *d;

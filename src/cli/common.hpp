@@ -43,6 +43,13 @@ int write_output(const std::string& text, const OutputOptions& out);
 // Reads a whole file; on failure returns nullopt and sets `error` to the system's reason.
 std::optional<std::string> read_text_file(const std::string& path, std::string& error);
 
+// --basis verified|self, shared by every command that scores evidence.
+void add_basis_option(CLI::App& app, std::string& basis);
+inline bool is_self_basis(const std::string& basis) { return basis == "self"; }
+
+// The date of --as-of (today when empty); prints the usage error and returns nullopt when invalid.
+std::optional<Date> parse_as_of(const std::string& text);
+
 // Today's date for --as-of defaults; SPBE_TODAY=YYYY-MM-DD overrides it (tests, reproducible runs).
 Date today();
 
