@@ -102,4 +102,41 @@ BatchStats compute_batch_stats(const Pack& pack, const std::vector<Rational>& va
     return s;
 }
 
+BatchStats compute_batch_stats(const Pack& pack, std::vector<long long>& units, Rational::Int den) {
+    BatchStats s;
+    s.count = units.size();
+    s.predicate_counts.assign(pack.predicates.size(), 0);
+    if (units.empty()) return s;
+    Int n = static_cast<Int>(units.size());
+    Int s1 = 0, s2 = 0;
+    long long lo = units.front(), hi = units.front();
+    for (size_t i = 0; i < units.size(); ++i) {
+        Int a = units[i];
+        s1 = add(s1, a);
+        s2 = add(s2, mul(a, a));
+        if (units[i] < lo) {
+            lo = units[i];
+            s.min_pos = i;
+        }
+        if (units[i] > hi) {
+            hi = units[i];
+            s.max_pos = i;
+        }
+        const Predicate& p = pack.predicate_for(Rational(a, den));
+        ++s.predicate_counts[static_cast<size_t>(&p - pack.predicates.data())];
+    }
+    s.min = Rational(lo, den);
+    s.max = Rational(hi, den);
+    s.mean = Rational(s1, mul(n, den));
+    s.variance = Rational(add(mul(n, s2), -mul(s1, s1)), mul(mul(n, n), mul(den, den)));
+    size_t mid = units.size() / 2;
+    std::nth_element(units.begin(), units.begin() + static_cast<std::ptrdiff_t>(mid), units.end());
+    s.median = Rational(units[mid], den);
+    if (units.size() % 2 == 0) {
+        long long below = *std::max_element(units.begin(), units.begin() + static_cast<std::ptrdiff_t>(mid));
+        s.median = Rational(add(below, units[mid]), mul(den, 2));
+    }
+    return s;
+}
+
 } // namespace spbe

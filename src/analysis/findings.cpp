@@ -51,6 +51,10 @@ std::vector<RuleInfo> make_registry() {
         {"target", S::error, R::common, "The targets of an evidence file are invalid",
          "`targets:` may give only one of index, predicate, level, and a predicate must be one of the pack's. Example: "
          "`targets: {predicate: Sangat Bagus}` (did you mean 'Sangat Baik'?) or `targets: {index: 3.5, level: 4}`."},
+        {"internal", S::error, R::common, "An input could not be scored within the exact arithmetic's limits",
+         "Exact fractions are kept in 128-bit integers; a pack with extreme weights (denominators of many digits) can "
+         "exceed that for some inputs. That input is reported and skipped, the rest of a batch is scored, and the exit "
+         "code is 3 (a cohort summary that would exceed it stops the batch rather than print an approximation). Example: a custom pack whose weights are fractions with denominators of a dozen digits or more."},
         {"config", S::error, R::common, "The .spbe.yaml configuration is invalid",
          "Example: `rules: {weight-sum: off}` (an unknown rule id; did you mean 'weights-sum'?) or a severity other than "
          "off, error, warning, info. The command exits with 2."},

@@ -12,6 +12,8 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace spbe::cli {
@@ -38,17 +40,20 @@ void add_output_options(CLI::App& app, OutputOptions& out, const std::vector<std
         ->capture_default_str();
 }
 
-int write_output(const std::string& text, const OutputOptions& out) {
+OutputSink::~OutputSink() {
+    if (!file_ || is_stdout_) return;
+    std::fclose(file_);
+    if (!tmp_.empty()) std::remove(tmp_.c_str());
+}
+
+int OutputSink::open(const OutputOptions& out) {
     if (out.output.empty() || out.output == "-") {
-        std::fwrite(text.data(), 1, text.size(), stdout);
-        std::fflush(stdout);
-        if (std::ferror(stdout)) {
-            print_error("cannot write to standard output");
-            return kIoError;
-        }
+        file_ = stdout;
+        is_stdout_ = true;
         return kOk;
     }
     namespace fs = std::filesystem;
+    target_ = out.output;
     fs::path target(out.output);
     std::error_code status_ec;
     auto link_status = fs::symlink_status(target, status_ec);
@@ -60,63 +65,109 @@ int write_output(const std::string& text, const OutputOptions& out) {
             print_error(fmt::format("cannot write {}: is a directory", out.output));
             return kIoError;
         }
-        std::ofstream f(target, std::ios::binary);
-        f.write(text.data(), static_cast<std::streamsize>(text.size()));
-        f.flush();
-        if (!f) {
-            print_error(fmt::format("cannot write {}: {}", out.output, std::strerror(errno)));
-            return kIoError;
-        }
-        return kOk;
+    } else {
+        // Write beside the target and rename at commit().
+        tmp_ = fmt::format("{}.tmp{}", out.output, static_cast<long>(getpid()));
     }
-    // Write beside the target and rename, so a reader never sees a half-written report and a
-    // failed run leaves the previous file intact.
-    fs::path tmp = target;
-    tmp += fmt::format(".tmp{}", static_cast<long>(getpid()));
-    {
-        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-        if (!f) {
-            print_error(fmt::format("cannot write {}: {}", out.output, std::strerror(errno)));
-            return kIoError;
-        }
-        f.write(text.data(), static_cast<std::streamsize>(text.size()));
-        f.flush();
-        if (!f) {
-            std::error_code ec;
-            fs::remove(tmp, ec);
-            print_error(fmt::format("cannot write {}: {}", out.output, std::strerror(errno)));
-            return kIoError;
-        }
-    }
-    std::error_code ec;
-    fs::rename(tmp, target, ec);
-    if (ec) {
-        fs::remove(tmp, ec);
-        print_error(fmt::format("cannot write {}: {}", out.output, ec.message()));
+    file_ = std::fopen(tmp_.empty() ? target_.c_str() : tmp_.c_str(), "wb");
+    if (!file_) {
+        print_error(fmt::format("cannot write {}: {}", out.output, std::strerror(errno)));
+        tmp_.clear();
         return kIoError;
     }
     return kOk;
 }
 
-std::optional<std::string> read_text_file(const std::string& path, std::string& error) {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    if (fs::is_directory(path, ec)) {
-        error = "is a directory";
-        return std::nullopt;
+void OutputSink::write(std::string_view text) {
+    if (file_) std::fwrite(text.data(), 1, text.size(), file_);
+}
+
+int OutputSink::commit() {
+    if (!file_) return kIoError;
+    if (is_stdout_) {
+        std::fflush(stdout);
+        if (std::ferror(stdout)) {
+            print_error("cannot write to standard output");
+            return kIoError;
+        }
+        return kOk;
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    bool failed = std::fflush(file_) != 0 || std::ferror(file_);
+    int err = errno;
+    failed = std::fclose(file_) != 0 || failed;
+    file_ = nullptr;
+    if (failed) {
+        if (!tmp_.empty()) std::remove(tmp_.c_str());
+        print_error(fmt::format("cannot write {}: {}", target_, std::strerror(err ? err : EIO)));
+        return kIoError;
+    }
+    if (tmp_.empty()) return kOk;
+    std::error_code ec;
+    std::filesystem::rename(tmp_, target_, ec);
+    if (ec) {
+        std::remove(tmp_.c_str());
+        print_error(fmt::format("cannot write {}: {}", target_, ec.message()));
+        return kIoError;
+    }
+    return kOk;
+}
+
+int write_output(const std::string& text, const OutputOptions& out) {
+    OutputSink sink;
+    if (int code = sink.open(out)) return code;
+    sink.write(text);
+    return sink.commit();
+}
+
+std::optional<std::string> read_text_file(const std::string& path, std::string& error) {
+    // One read into a string of the file's size: no stream buffers and no second copy, which
+    // matters for batches of thousands of files and for levels CSVs of many megabytes.
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
         error = std::strerror(errno);
         return std::nullopt;
     }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) {
-        error = "read error";
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
+        error = S_ISDIR(st.st_mode) ? "is a directory" : std::strerror(errno);
+        ::close(fd);
         return std::nullopt;
     }
-    return ss.str();
+    std::string text;
+    if (S_ISREG(st.st_mode) && st.st_size > 0) text.reserve(static_cast<size_t>(st.st_size));
+    char buf[65536];
+    while (true) {
+        // Regular files are read straight into the string; pipes and devices through the buffer.
+        size_t room = text.capacity() - text.size();
+        if (room > 0 && S_ISREG(st.st_mode)) {
+            size_t old = text.size();
+            text.resize(text.capacity());
+            ssize_t n = ::read(fd, text.data() + old, room);
+            if (n < 0 && errno == EINTR) {
+                text.resize(old);
+                continue;
+            }
+            if (n < 0) {
+                error = std::strerror(errno);
+                ::close(fd);
+                return std::nullopt;
+            }
+            text.resize(old + static_cast<size_t>(n));
+            if (n == 0) break;
+            continue;
+        }
+        ssize_t n = ::read(fd, buf, sizeof buf);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            error = std::strerror(errno);
+            ::close(fd);
+            return std::nullopt;
+        }
+        if (n == 0) break;
+        text.append(buf, static_cast<size_t>(n));
+    }
+    ::close(fd);
+    return text;
 }
 
 void add_basis_option(CLI::App& app, std::string& basis) {

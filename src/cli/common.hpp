@@ -7,7 +7,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdio>
 #include <functional>
+#include <string_view>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,6 +41,27 @@ void add_output_options(CLI::App& app, OutputOptions& out, const std::vector<std
 
 // Writes the report to stdout or, atomically, to the -o file. Returns kOk or kIoError.
 int write_output(const std::string& text, const OutputOptions& out);
+
+// The same for a report written in pieces: open(), write() as often as needed, commit(). A -o file
+// is written beside the target and renamed over it at commit(), so readers never see half a
+// report and a failed run leaves the previous file; devices, pipes and symlinks are written
+// through. Errors are printed; open() and commit() return kOk or kIoError.
+class OutputSink {
+public:
+    OutputSink() = default;
+    OutputSink(const OutputSink&) = delete;
+    OutputSink& operator=(const OutputSink&) = delete;
+    ~OutputSink(); // without commit(): the temporary file is removed
+
+    int open(const OutputOptions& out);
+    void write(std::string_view text);
+    int commit();
+
+private:
+    std::FILE* file_ = nullptr;
+    bool is_stdout_ = false;
+    std::string target_, tmp_; // tmp_ empty = written in place
+};
 
 // Reads a whole file; on failure returns nullopt and sets `error` to the system's reason.
 std::optional<std::string> read_text_file(const std::string& path, std::string& error);

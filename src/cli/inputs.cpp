@@ -29,6 +29,7 @@ bool is_yaml_name(const std::string& name) {
 
 struct Collector {
     CollectedInputs out;
+    PathList::Builder files;
     std::set<std::string> visited_dirs; // canonical paths, so symlinked directories cannot loop
 
     void missing(const std::string& path, const std::string& list_file, int line, const std::string& reason) {
@@ -75,7 +76,7 @@ struct Collector {
         for (const auto& [name, is_dir] : entries) {
             fs::path child = dir / name;
             if (is_dir) directory(child);
-            else out.files.push_back(child.generic_string());
+            else files.add(child.generic_string());
         }
     }
 
@@ -88,55 +89,39 @@ struct Collector {
             return;
         }
         if (fs::is_directory(st)) {
-            size_t before = out.files.size();
+            size_t before = files.added();
             directory(fs::path(p));
-            if (out.files.size() == before)
+            if (files.added() == before)
                 out.diags.push_back(Diagnostic{p, {}, Severity::warning, "directory contains no *.yaml or *.yml files", "empty-directory"});
         } else {
-            out.files.push_back(p);
+            files.add(p);
         }
     }
 
-    void list(const std::string& text, const std::string& list_name) {
-        for (const auto& [line, p] : parse_path_list(text)) path(p, list_name, line);
+    void list(std::istream& in, const std::string& list_name) {
+        read_path_list(in, [&](int line, const std::string& p) { path(p, list_name, line); });
     }
 };
 
-std::optional<std::string> read_list(const std::string& path, std::string& error) {
-    std::error_code ec;
-    if (fs::is_directory(path, ec)) {
-        error = "is a directory";
-        return std::nullopt;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        error = std::strerror(errno);
-        return std::nullopt;
-    }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
 } // namespace
 
-std::vector<std::pair<int, std::string>> parse_path_list(const std::string& text) {
-    std::vector<std::pair<int, std::string>> out;
-    size_t start = 0;
+void read_path_list(std::istream& in, const std::function<void(int line, const std::string& path)>& each) {
     int line = 0;
-    while (start < text.size()) {
-        size_t end = text.find('\n', start);
-        if (end == std::string::npos) end = text.size();
+    auto not_space = [](unsigned char c) { return !std::isspace(c); };
+    for (std::string s; std::getline(in, s);) {
         ++line;
-        std::string s = text.substr(start, end - start);
-        start = end + 1;
         if (line == 1 && s.rfind("\xEF\xBB\xBF", 0) == 0) s.erase(0, 3);
-        auto not_space = [](unsigned char c) { return !std::isspace(c); };
         s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
         s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
         if (s.empty() || s[0] == '#') continue;
-        out.emplace_back(line, std::move(s));
+        each(line, s);
     }
+}
+
+std::vector<std::pair<int, std::string>> parse_path_list(const std::string& text) {
+    std::vector<std::pair<int, std::string>> out;
+    std::istringstream in(text);
+    read_path_list(in, [&](int line, const std::string& p) { out.emplace_back(line, p); });
     return out;
 }
 
@@ -147,24 +132,24 @@ CollectedInputs collect_inputs(const std::vector<std::string>& args, std::istrea
         if (arg == "-") {
             if (stdin_used) continue; // standard input can only be read once
             stdin_used = true;
-            std::string text((std::istreambuf_iterator<char>(stdin_list)), std::istreambuf_iterator<char>());
-            c.list(text, "<stdin>");
+            c.list(stdin_list, "<stdin>");
         } else if (arg.size() > 1 && arg[0] == '@') {
             std::string list_file = arg.substr(1);
-            std::string error;
-            auto text = read_list(list_file, error);
-            if (!text) {
+            std::error_code ec;
+            std::ifstream in;
+            if (!fs::is_directory(list_file, ec)) in.open(list_file, std::ios::binary);
+            if (!in) {
+                std::string error = fs::is_directory(list_file, ec) ? "is a directory" : std::strerror(errno);
                 c.out.diags.push_back(Diagnostic{list_file, {}, Severity::error, fmt::format("cannot read list file: {}", error), "io"});
                 c.out.io_error = true;
                 continue;
             }
-            c.list(*text, list_file);
+            c.list(in, list_file);
         } else {
             c.path(arg, "", 0);
         }
     }
-    std::sort(c.out.files.begin(), c.out.files.end());
-    c.out.files.erase(std::unique(c.out.files.begin(), c.out.files.end()), c.out.files.end());
+    c.out.files = c.files.finish();
     return std::move(c.out);
 }
 

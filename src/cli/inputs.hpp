@@ -2,8 +2,10 @@
 // sorted list of evidence files a batch scores, with a diagnostic for every input that is missing.
 #pragma once
 
+#include "cli/path_list.hpp"
 #include "model/text.hpp"
 
+#include <functional>
 #include <istream>
 #include <optional>
 #include <string>
@@ -12,7 +14,7 @@
 namespace spbe::cli {
 
 struct CollectedInputs {
-    std::vector<std::string> files;       // sorted by path, duplicates removed
+    PathList files;                       // sorted by path, duplicates removed
     std::vector<Diagnostic> diags;        // missing paths, unreadable lists, empty directories
     bool io_error = false;                // some input could not be read (exit 4)
 };
@@ -26,5 +28,7 @@ CollectedInputs collect_inputs(const std::vector<std::string>& args, std::istrea
 // The path list format shared by @FILE and `-`: one path per line, blank and '#' lines ignored,
 // surrounding whitespace and a trailing '\r' trimmed. Pairs of (line number, path).
 std::vector<std::pair<int, std::string>> parse_path_list(const std::string& text);
+// The same, one line at a time from a stream (a list of 20,000 paths is never held as text).
+void read_path_list(std::istream& in, const std::function<void(int line, const std::string& path)>& each);
 
 } // namespace spbe::cli

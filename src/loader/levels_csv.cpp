@@ -258,4 +258,50 @@ LevelsCsvRow LevelsCsv::row(size_t i) const {
     return out;
 }
 
+bool LevelsCsv::fast_row(size_t i, FastCsvRow& out) const {
+    const Record& r = records_[i];
+    std::string_view rec = std::string_view(text_).substr(r.begin, r.end - r.begin);
+    if (rec.find('"') != std::string_view::npos) return false;
+    auto trimmed = [](std::string_view f) {
+        while (!f.empty() && (f.front() == ' ' || f.front() == '\t' || f.front() == '\r')) f.remove_prefix(1);
+        while (!f.empty() && (f.back() == ' ' || f.back() == '\t' || f.back() == '\r')) f.remove_suffix(1);
+        return f;
+    };
+    out.name = out.code = out.type = out.province = out.rubric = {};
+    out.year = 0;
+    out.levels.assign(indicators_.size(), 0);
+    size_t k = 0;       // field index
+    size_t next_ind = 0; // next entry of indicator_index_ (ascending field order)
+    size_t pos = 0;
+    while (true) {
+        size_t end = rec.find(separator_, pos);
+        std::string_view f = trimmed(rec.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos));
+        int idx = static_cast<int>(k);
+        if (next_ind < indicator_index_.size() && indicator_index_[next_ind] == idx) {
+            if (f.empty() || f.size() > 4) return false;
+            int v = 0;
+            for (char c : f) {
+                if (c < '0' || c > '9') return false;
+                v = v * 10 + (c - '0');
+            }
+            if (v > 1000) return false;
+            out.levels[next_ind++] = v;
+        } else if (idx == col_name_) out.name = f;
+        else if (idx == col_code_) out.code = f;
+        else if (idx == col_type_) out.type = f;
+        else if (idx == col_province_) out.province = f;
+        else if (idx == col_rubric_) out.rubric = f;
+        else if (idx == col_year_ && !f.empty()) {
+            if (f.size() != 4 || !all_digits(f)) return false;
+            int y = (f[0] - '0') * 1000 + (f[1] - '0') * 100 + (f[2] - '0') * 10 + (f[3] - '0');
+            if (y < 2000 || y > 2100) return false;
+            out.year = y;
+        }
+        ++k;
+        if (end == std::string_view::npos) break;
+        pos = end + 1;
+    }
+    return k == header_fields_ && next_ind == indicator_index_.size() && !out.name.empty();
+}
+
 } // namespace spbe

@@ -22,6 +22,13 @@ struct CsvField {
 // physical line `line`. Problems go to `diags` with SourcePos{line, field number}.
 std::vector<CsvField> split_csv_record(std::string_view record, char separator, int line, std::vector<Diagnostic>& diags);
 
+// A row read without allocating: views into the CSV text, levels parallel to indicator_columns().
+struct FastCsvRow {
+    std::string_view name, code, type, province, rubric;
+    int year = 0; // 0 = not given
+    std::vector<int> levels;
+};
+
 struct LevelsCsvRow {
     EvidenceFile file;             // short-form levels; `path` and a default rubric are left to the caller
     std::vector<Diagnostic> diags; // errors make the row invalid; warnings (decimal comma) do not
@@ -50,6 +57,10 @@ public:
     int row_line(size_t i) const { return records_[i].line; }
     // Reads row i; independent of other rows, so rows can be read from several threads.
     LevelsCsvRow row(size_t i) const;
+    // The common case of row i, for large files: no quotes, the header's number of fields, a
+    // name, no year or a valid one, and a plain whole number (0-1000) in every level cell. False
+    // for anything else; row(i) then reads it and explains every problem. Thread-safe like row().
+    bool fast_row(size_t i, FastCsvRow& out) const;
 
 private:
     struct Record {

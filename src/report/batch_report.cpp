@@ -6,11 +6,14 @@
 #include "report/json_writer.hpp"
 #include "report/labels.hpp"
 #include "report/text_util.hpp"
+#include "model/varint.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstring>
 #include <map>
+#include <stdexcept>
 
 namespace spbe {
 
@@ -74,26 +77,9 @@ std::string group_by_label(GroupBy by, Lang lang) {
     return {};
 }
 
-SummaryPart make_part(const Pack& pack, const std::vector<const BatchRow*>& rows, std::string key) {
-    SummaryPart p;
-    p.key = std::move(key);
-    std::vector<Rational> values;
-    values.reserve(rows.size());
-    for (const auto* r : rows) values.push_back(r->index);
-    p.stats = compute_batch_stats(pack, values);
-    p.min_agency = rows[p.stats.min_pos]->agency.name;
-    p.min_path = rows[p.stats.min_pos]->path;
-    p.max_agency = rows[p.stats.max_pos]->agency.name;
-    p.max_path = rows[p.stats.max_pos]->path;
-    return p;
-}
-
-// Top-tier group ids over all rows, in order of first use (packs may differ).
-std::vector<std::string> top_columns(const std::vector<BatchRow>& rows) {
+// Top-tier group ids of the packs in a batch.
+std::vector<std::string> top_columns(std::vector<const Pack*> packs) {
     // Packs with more top-tier groups first, so that a newer pack's order wins whatever the row order.
-    std::vector<const Pack*> packs;
-    for (const auto& r : rows)
-        if (std::find(packs.begin(), packs.end(), r.pack) == packs.end()) packs.push_back(r.pack);
     std::sort(packs.begin(), packs.end(), [](const Pack* a, const Pack* b) {
         size_t na = a->groups_of_tier(0).size(), nb = b->groups_of_tier(0).size();
         return na != nb ? na > nb : a->id > b->id;
@@ -106,19 +92,6 @@ std::vector<std::string> top_columns(const std::vector<BatchRow>& rows) {
         }
     }
     return cols;
-}
-
-std::string top_cell(const BatchRow& r, const std::string& col) {
-    auto tops = r.pack->groups_of_tier(0);
-    for (size_t k = 0; k < tops.size(); ++k)
-        if (r.pack->groups[static_cast<size_t>(tops[k])].id == col) return r.top[k].to_fixed(r.pack->precision);
-    return "";
-}
-
-bool mixed_rubrics(const std::vector<BatchRow>& rows) {
-    for (const auto& r : rows)
-        if (r.pack != rows.front().pack) return true;
-    return false;
 }
 
 std::string year_text(const BatchRow& r) { return r.year ? std::to_string(*r.year) : ""; }
@@ -247,31 +220,91 @@ BatchRow make_batch_row(const AgencyResult& r) {
     return row;
 }
 
-BatchSummary summarize_batch(const std::vector<BatchRow>& rows, GroupBy by, size_t invalid) {
-    BatchSummary s;
-    s.group_by = by;
-    s.scored = rows.size();
-    s.invalid = invalid;
-    std::map<std::string, std::vector<const BatchRow*>> by_rubric;
-    for (const auto& r : rows) by_rubric[r.pack->id].push_back(&r);
-    for (const auto& [id, list] : by_rubric) {
-        RubricSummary rs;
-        rs.pack = list.front()->pack;
-        rs.all = make_part(*rs.pack, list, "");
-        if (by != GroupBy::none) {
-            std::map<std::string, std::vector<const BatchRow*>> groups;
-            std::vector<const BatchRow*> unkeyed;
-            for (const auto* r : list) {
-                std::string key = group_key(*r, by);
-                if (key.empty()) unkeyed.push_back(r);
-                else groups[key].push_back(r);
-            }
-            for (const auto& [key, members] : groups) rs.groups.push_back(make_part(*rs.pack, members, key));
-            if (!unkeyed.empty()) rs.groups.push_back(make_part(*rs.pack, unkeyed, ""));
+void BatchSummarizer::Part::add(const BatchRow& row, size_t expected) {
+    // Strict comparisons: ties keep the first in path order.
+    if (count == 0 || row.index < min) {
+        min = row.index;
+        min_agency = row.agency.name;
+        min_path = row.path;
+    }
+    if (count == 0 || row.index > max) {
+        max = row.index;
+        max_agency = row.agency.name;
+        max_path = row.path;
+    }
+    ++count;
+    if (!push_units(row.index, expected)) throw RationalOverflow();
+}
+
+bool BatchSummarizer::Part::push_units(const Rational& x, size_t expected) {
+    using Int = Rational::Int;
+    auto fits = [](Int v) { return v <= INT64_MAX && v >= INT64_MIN; };
+    const Int d = x.den();
+    if (den % d != 0) { // a finer denominator: rescale what is kept, after checking that it can be
+        Int g = d, r = den;
+        while (r != 0) {
+            Int t = g % r;
+            g = r;
+            r = t;
         }
+        Int factor = d / g, wider;
+        if (__builtin_mul_overflow(den, factor, &wider) || !fits(wider)) return false;
+        for (long long u : units)
+            if (!fits(static_cast<Int>(u) * factor)) return false;
+        for (auto& u : units) u = static_cast<long long>(static_cast<Int>(u) * factor);
+        den = wider;
+    }
+    Int u;
+    if (__builtin_mul_overflow(x.num(), den / d, &u) || !fits(u)) return false;
+    if (units.empty() && expected > 0) units.reserve(expected);
+    units.push_back(static_cast<long long>(u));
+    return true;
+}
+
+SummaryPart BatchSummarizer::Part::finish(const Pack& pack, std::string key) {
+    SummaryPart out;
+    out.key = std::move(key);
+    out.stats = compute_batch_stats(pack, units, den);
+    std::vector<long long>().swap(units);
+    out.min_agency = std::move(min_agency);
+    out.min_path = std::move(min_path);
+    out.max_agency = std::move(max_agency);
+    out.max_path = std::move(max_path);
+    return out;
+}
+
+void BatchSummarizer::add(const BatchRow& row) {
+    ++scored_;
+    PerPack& pp = by_rubric_[row.pack->id];
+    if (!pp.pack) {
+        pp.pack = row.pack;
+        packs_.push_back(row.pack);
+    }
+    pp.all.add(row, packs_.size() == 1 && by_ == GroupBy::none ? expected_ : 0);
+    if (by_ != GroupBy::none) pp.groups[group_key(row, by_)].add(row, 0);
+}
+
+BatchSummary BatchSummarizer::finish(size_t invalid) {
+    BatchSummary s;
+    s.group_by = by_;
+    s.scored = scored_;
+    s.invalid = invalid;
+    for (auto& [id, pp] : by_rubric_) { // std::map: sorted by pack id
+        RubricSummary rs;
+        rs.pack = pp.pack;
+        rs.all = pp.all.finish(*pp.pack, "");
+        for (auto& [key, g] : pp.groups)
+            if (!key.empty()) rs.groups.push_back(g.finish(*pp.pack, key));
+        if (auto it = pp.groups.find(""); it != pp.groups.end()) rs.groups.push_back(it->second.finish(*pp.pack, "")); // "not given" last
         s.rubrics.push_back(std::move(rs));
     }
     return s;
+}
+
+BatchSummary summarize_batch(const std::vector<BatchRow>& rows, GroupBy by, size_t invalid) {
+    BatchSummarizer summarizer(by);
+    for (const auto& r : rows) summarizer.add(r);
+    return summarizer.finish(invalid);
 }
 
 void assign_ranks(std::vector<BatchRow>& rows) {
@@ -353,160 +386,275 @@ std::string render_summary_markdown(const BatchSummary& s, const ReportOptions& 
     return out;
 }
 
-std::string render_batch_table(const std::vector<BatchRow>& rows, const BatchSummary& s, const BatchReportOptions& opt) {
-    const Labels& L = labels(opt.base.lang);
-    const BatchLabels& B = batch_labels(opt.base.lang);
-    std::string out;
-    if (opt.detail_blocks) {
-        for (const auto& r : rows) {
-            if (!out.empty()) out += "\n";
-            if (opt.ranked) out += fmt::format("{} {}\n", B.rank_word, r.rank);
-            out += r.fragment;
-        }
-    } else if (!rows.empty()) {
-        bool mixed = mixed_rubrics(rows);
-        auto cols = top_columns(rows);
-        std::vector<std::vector<std::string>> table;
-        std::vector<bool> right;
-        std::vector<std::string> header;
-        if (opt.ranked) {
-            header.push_back(B.rank);
-            right.push_back(true);
-        }
-        for (const char* h : {L.agency, L.year}) header.push_back(h);
-        right.insert(right.end(), {false, true});
-        if (mixed) {
-            header.push_back(L.rubric);
-            right.push_back(false);
-        }
-        header.push_back(L.index);
-        header.push_back(L.predicate);
-        right.insert(right.end(), {true, false});
-        for (const auto& c : cols) {
-            header.push_back(c);
-            right.push_back(true);
-        }
-        header.push_back(B.file);
-        right.push_back(false);
-        table.push_back(header);
-        for (const auto& r : rows) {
-            std::vector<std::string> row;
-            if (opt.ranked) row.push_back(std::to_string(r.rank));
-            row.push_back(r.agency.name);
-            row.push_back(year_text(r));
-            if (mixed) row.push_back(r.pack->id);
-            row.push_back(colorize(r.index.to_fixed(r.pack->precision), Color::bold, opt.base.color));
-            row.push_back(colorize(r.predicate->name.get(opt.base.lang), predicate_color(*r.pack, *r.predicate), opt.base.color));
-            for (const auto& c : cols) row.push_back(top_cell(r, c));
-            row.push_back(r.path);
-            table.push_back(row);
-        }
-        out += render_table(table, right, "");
+BatchRenderer::BatchRenderer(BatchFormat format, const BatchReportOptions& opt, const std::vector<const Pack*>& packs)
+    : format_(format), opt_(opt), mixed_(packs.size() > 1), cols_(top_columns(packs)), json_(format != BatchFormat::jsonl) {
+    if (opt_.ranked) right_.push_back(true);
+    right_.insert(right_.end(), {false, true}); // agency, year
+    if (mixed_) right_.push_back(false);
+    right_.insert(right_.end(), {true, false}); // index, predicate
+    right_.insert(right_.end(), cols_.size(), true);
+    right_.push_back(false); // file
+    for (const Pack* pack : packs) {
+        std::vector<int> cols(cols_.size(), -1);
+        auto tops = pack->groups_of_tier(0);
+        for (size_t c = 0; c < cols_.size(); ++c)
+            for (size_t k = 0; k < tops.size(); ++k)
+                if (pack->groups[static_cast<size_t>(tops[k])].id == cols_[c]) cols[c] = static_cast<int>(k);
+        col_of_.emplace(pack, std::move(cols));
     }
-    if (opt.summary && !s.rubrics.empty()) out += "\n" + render_summary_table(s, opt.base);
-    else if (opt.summary && s.invalid > 0) out += fmt::format("\n{}: {}\n", B.invalid, s.invalid);
-    return out;
 }
 
-std::string render_batch_markdown(const std::vector<BatchRow>& rows, const BatchSummary& s, const BatchReportOptions& opt) {
-    const Labels& L = labels(opt.base.lang);
-    const BatchLabels& B = batch_labels(opt.base.lang);
-    std::string out;
-    if (opt.detail_blocks) {
-        for (const auto& r : rows) {
-            if (!out.empty()) out += "\n";
-            out += r.fragment;
+void BatchRenderer::append_top_cells(std::vector<std::string>& cells, const BatchRow& r) const {
+    const std::vector<int>& cols = col_of_.at(r.pack);
+    for (int k : cols) cells.push_back(k < 0 ? std::string() : r.top[static_cast<size_t>(k)].to_fixed(r.pack->precision));
+}
+
+std::vector<std::string> BatchRenderer::table_cells(const BatchRow& r) const {
+    std::vector<std::string> row;
+    if (opt_.ranked) row.push_back(std::to_string(r.rank));
+    row.push_back(r.agency.name);
+    row.push_back(year_text(r));
+    if (mixed_) row.push_back(r.pack->id);
+    row.push_back(colorize(r.index.to_fixed(r.pack->precision), Color::bold, opt_.base.color));
+    row.push_back(colorize(r.predicate->name.get(opt_.base.lang), predicate_color(*r.pack, *r.predicate), opt_.base.color));
+    append_top_cells(row, r);
+    row.push_back(r.path);
+    return row;
+}
+
+void BatchRenderer::widen(const BatchRow& row) { widen_columns(widths_, table_cells(row)); }
+
+std::string BatchRenderer::header() {
+    const Labels& L = labels(opt_.base.lang);
+    const BatchLabels& B = batch_labels(opt_.base.lang);
+    std::vector<std::string> names;
+    if (opt_.ranked) names.push_back(format_ == BatchFormat::csv ? "rank" : B.rank);
+    switch (format_) {
+    case BatchFormat::csv:
+        for (const char* h : {"file", "agency", "code", "type", "province", "year", "rubric", "index", "index_exact", "predicate"}) names.push_back(h);
+        names.insert(names.end(), cols_.begin(), cols_.end());
+        return csv_row(names);
+    case BatchFormat::table:
+    case BatchFormat::markdown: {
+        if (opt_.detail_blocks) return "";
+        for (const char* h : {L.agency, L.year}) names.push_back(h);
+        if (mixed_) names.push_back(L.rubric);
+        names.push_back(L.index);
+        names.push_back(L.predicate);
+        names.insert(names.end(), cols_.begin(), cols_.end());
+        names.push_back(B.file);
+        if (format_ == BatchFormat::table) {
+            widen_columns(widths_, names);
+            return render_table_line(names, right_, widths_, "");
         }
-    } else if (!rows.empty()) {
-        bool mixed = mixed_rubrics(rows);
-        auto cols = top_columns(rows);
         std::string head = "|", rule = "|";
-        auto col = [&](const std::string& name, bool right) {
-            head += " " + markdown_escape(name) + " |";
-            rule += right ? "---:|" : "---|";
-        };
-        if (opt.ranked) col(B.rank, true);
-        col(L.agency, false);
-        col(L.year, true);
-        if (mixed) col(L.rubric, false);
-        col(L.index, true);
-        col(L.predicate, false);
-        for (const auto& c : cols) col(c, true);
-        col(B.file, false);
-        out += head + "\n" + rule + "\n";
-        for (const auto& r : rows) {
-            std::string line = "|";
-            auto cell = [&](const std::string& v) { line += " " + markdown_escape(v) + " |"; };
-            if (opt.ranked) cell(std::to_string(r.rank));
-            cell(r.agency.name);
-            cell(year_text(r));
-            if (mixed) cell(r.pack->id);
-            cell(r.index.to_fixed(r.pack->precision));
-            cell(r.predicate->name.get(opt.base.lang));
-            for (const auto& c : cols) cell(top_cell(r, c));
-            cell(r.path);
-            out += line + "\n";
+        for (size_t k = 0; k < names.size(); ++k) {
+            head += " " + markdown_escape(names[k]) + " |";
+            rule += right_[k] ? "---:|" : "---|";
         }
+        return head + "\n" + rule + "\n";
     }
-    if (opt.summary && (!s.rubrics.empty() || s.invalid > 0)) out += "\n" + render_summary_markdown(s, opt.base);
-    return out;
+    case BatchFormat::json:
+        json_.begin_object();
+        json_.field("schema", kBatchJsonSchema);
+        json_.key("results").begin_array();
+        return json_.drain();
+    case BatchFormat::jsonl: break;
+    }
+    return "";
 }
 
-std::string render_batch_csv(const std::vector<BatchRow>& rows, const BatchReportOptions& opt) {
-    // The columns of the single-run CSV (render_score_csv), with `rank` first when ranked.
-    auto cols = top_columns(rows);
-    std::vector<std::string> header;
-    if (opt.ranked) header.push_back("rank");
-    for (const char* h : {"file", "agency", "code", "type", "province", "year", "rubric", "index", "index_exact", "predicate"}) header.push_back(h);
-    header.insert(header.end(), cols.begin(), cols.end());
-    std::string out = csv_row(header);
-    for (const auto& r : rows) {
-        std::vector<std::string> row;
-        if (opt.ranked) row.push_back(std::to_string(r.rank));
-        for (std::string v : {r.path, r.agency.name, r.agency.code, r.agency.type, r.agency.province, year_text(r), r.pack->id,
-                              r.index.to_fixed(r.pack->precision), r.index.to_exact_string(), r.predicate->name.get(opt.base.lang)})
-            row.push_back(std::move(v));
-        for (const auto& c : cols) row.push_back(top_cell(r, c));
-        out += csv_row(row);
+std::string BatchRenderer::row(const BatchRow& r) {
+    if (format_ != BatchFormat::table) return place(row_text(r));
+    const bool first = rows_++ == 0;
+    if (opt_.detail_blocks) {
+        std::string out = first ? "" : "\n";
+        if (opt_.ranked) out += fmt::format("{} {}\n", batch_labels(opt_.base.lang).rank_word, r.rank);
+        return out + r.fragment;
     }
-    return out;
+    return render_table_line(table_cells(r), right_, widths_, "");
 }
 
-std::string render_batch_json(const std::vector<BatchRow>& rows, const BatchSummary& s, const BatchReportOptions& opt) {
-    JsonWriter w;
-    size_t total = 0;
-    for (const auto& r : rows) total += r.fragment.size() + r.fragment.size() / 4 + 64; // + indentation
-    w.reserve(total + 65536);
-    w.begin_object();
-    w.field("schema", kBatchJsonSchema);
-    w.key("results").begin_array();
-    for (const auto& r : rows) w.raw_number(place_fragment(r.fragment, r, opt.ranked, true, 2));
-    w.end_array();
-    w.key("summary").begin_object();
-    write_summary_json(w, s, opt.base.lang);
-    w.end_object();
-    w.end_object();
-    return w.take();
+std::string BatchRenderer::row_text(const BatchRow& r) const {
+    switch (format_) {
+    case BatchFormat::csv: {
+        // The hottest renderer (a levels CSV of 100,000 rows): fields appended in place.
+        std::string line;
+        line.reserve(160 + r.path.size());
+        bool first_field = true;
+        auto field = [&](std::string_view v) {
+            if (!first_field) line += ',';
+            first_field = false;
+            if (v.find_first_of(",\";\n\r") == std::string_view::npos) line += v;
+            else line += csv_field(v);
+        };
+        if (opt_.ranked) field(std::to_string(r.rank));
+        field(r.path);
+        field(r.agency.name);
+        field(r.agency.code);
+        field(r.agency.type);
+        field(r.agency.province);
+        field(year_text(r));
+        field(r.pack->id);
+        field(r.index.to_fixed(r.pack->precision));
+        field(r.index.to_exact_string());
+        field(r.predicate->name.get(opt_.base.lang));
+        for (int k : col_of_.at(r.pack)) {
+            line += ',';
+            if (k >= 0) line += r.top[static_cast<size_t>(k)].to_fixed(r.pack->precision);
+        }
+        line += '\n';
+        return line;
+    }
+    case BatchFormat::markdown: {
+        if (opt_.detail_blocks) return r.fragment;
+        std::string line = "|";
+        auto cell = [&](const std::string& v) { line += " " + markdown_escape(v) + " |"; };
+        if (opt_.ranked) cell(std::to_string(r.rank));
+        cell(r.agency.name);
+        cell(year_text(r));
+        if (mixed_) cell(r.pack->id);
+        cell(r.index.to_fixed(r.pack->precision));
+        cell(r.predicate->name.get(opt_.base.lang));
+        std::vector<std::string> tops;
+        append_top_cells(tops, r);
+        for (const auto& t : tops) cell(t);
+        cell(r.path);
+        return line + "\n";
+    }
+    case BatchFormat::json: return place_fragment(r.fragment, r, opt_.ranked, true, 2);
+    case BatchFormat::jsonl: return place_fragment(r.fragment, r, opt_.ranked, false, 0) + "\n";
+    case BatchFormat::table: break;
+    }
+    return "";
 }
 
-std::string render_batch_jsonl(const std::vector<BatchRow>& rows, const BatchSummary& s, const BatchReportOptions& opt) {
-    std::string out;
-    size_t total = 0;
-    for (const auto& r : rows) total += r.fragment.size() + 32;
-    out.reserve(total + 4096); // one allocation: a growing string would briefly need twice the output
-    for (const auto& r : rows) {
-        out += place_fragment(r.fragment, r, opt.ranked, false, 0);
-        out += '\n';
+std::string BatchRenderer::place(std::string_view text) {
+    const bool first = rows_++ == 0;
+    switch (format_) {
+    case BatchFormat::json:
+        json_.raw_number(text);
+        return json_.drain();
+    case BatchFormat::markdown:
+        if (opt_.detail_blocks && !first) return "\n" + std::string(text);
+        return std::string(text);
+    default: return std::string(text);
     }
-    JsonWriter w(false);
-    w.begin_object();
-    w.field("type", "summary");
-    w.field("schema", kBatchJsonSchema);
-    write_summary_json(w, s, opt.base.lang);
-    w.end_object();
-    out += w.str(); // appended in place: `out + …` would copy the whole output once more
-    out += '\n';
-    return out;
+}
+
+std::string BatchRenderer::footer(const BatchSummary& s) {
+    const BatchLabels& B = batch_labels(opt_.base.lang);
+    switch (format_) {
+    case BatchFormat::csv: return "";
+    case BatchFormat::table:
+        if (opt_.summary && !s.rubrics.empty()) return "\n" + render_summary_table(s, opt_.base);
+        if (opt_.summary && s.invalid > 0) return fmt::format("\n{}: {}\n", B.invalid, s.invalid);
+        return "";
+    case BatchFormat::markdown:
+        if (opt_.summary && (!s.rubrics.empty() || s.invalid > 0)) return "\n" + render_summary_markdown(s, opt_.base);
+        return "";
+    case BatchFormat::json:
+        json_.end_array();
+        json_.key("summary").begin_object();
+        write_summary_json(json_, s, opt_.base.lang);
+        json_.end_object();
+        json_.end_object();
+        return json_.drain();
+    case BatchFormat::jsonl: {
+        JsonWriter w(false);
+        w.begin_object();
+        w.field("type", "summary");
+        w.field("schema", kBatchJsonSchema);
+        write_summary_json(w, s, opt_.base.lang);
+        w.end_object();
+        return w.take() + "\n";
+    }
+    }
+    return "";
+}
+
+std::string render_batch(BatchFormat format, const std::vector<BatchRow>& rows, const BatchSummary& s, const BatchReportOptions& opt) {
+    std::vector<const Pack*> packs;
+    for (const auto& r : rows)
+        if (std::find(packs.begin(), packs.end(), r.pack) == packs.end()) packs.push_back(r.pack);
+    BatchRenderer renderer(format, opt, packs);
+    if (renderer.needs_widths())
+        for (const auto& r : rows) renderer.widen(r);
+    std::string out = renderer.header();
+    for (const auto& r : rows) out += renderer.row(r);
+    return out + renderer.footer(s);
+}
+
+namespace {
+
+uint64_t read_varint(std::string_view& in) {
+    uint64_t v = 0;
+    if (!spbe::get_varint(in, v)) throw std::runtime_error("corrupt batch spool record");
+    return v;
+}
+
+void put_text(std::string& out, std::string_view s) {
+    put_varint(out, s.size());
+    out += s;
+}
+
+std::string get_text(std::string_view& in) {
+    uint64_t n = read_varint(in);
+    if (n > in.size()) throw std::runtime_error("corrupt batch spool record");
+    std::string s(in.substr(0, n));
+    in.remove_prefix(n);
+    return s;
+}
+
+void put_rational(std::string& out, const Rational& r) {
+    Rational::Int parts[2] = {r.num(), r.den()};
+    out.append(reinterpret_cast<const char*>(parts), sizeof parts);
+}
+
+Rational get_rational(std::string_view& in) {
+    Rational::Int parts[2];
+    if (in.size() < sizeof parts) throw std::runtime_error("corrupt batch spool record");
+    std::memcpy(parts, in.data(), sizeof parts);
+    in.remove_prefix(sizeof parts);
+    return Rational(parts[0], parts[1]);
+}
+
+} // namespace
+
+void encode_batch_row(std::string& out, const BatchRow& row, uint32_t pack_no) {
+    put_varint(out, pack_no);
+    put_text(out, row.path);
+    put_text(out, row.agency.name);
+    put_text(out, row.agency.code);
+    put_text(out, row.agency.type);
+    put_text(out, row.agency.province);
+    put_varint(out, row.year ? static_cast<uint64_t>(*row.year) + 1 : 0);
+    put_rational(out, row.index);
+    put_varint(out, static_cast<uint64_t>(row.predicate - row.pack->predicates.data()));
+    put_varint(out, row.top.size());
+    for (const auto& t : row.top) put_rational(out, t);
+    put_text(out, row.fragment);
+}
+
+BatchRow decode_batch_row(std::string_view& in, const std::vector<const Pack*>& packs) {
+    BatchRow row;
+    uint64_t pack_no = read_varint(in);
+    if (pack_no >= packs.size()) throw std::runtime_error("corrupt batch spool record");
+    row.pack = packs[pack_no];
+    row.path = get_text(in);
+    row.agency.name = get_text(in);
+    row.agency.code = get_text(in);
+    row.agency.type = get_text(in);
+    row.agency.province = get_text(in);
+    if (uint64_t y = read_varint(in)) row.year = static_cast<int>(y - 1);
+    row.index = get_rational(in);
+    uint64_t p = read_varint(in);
+    if (p >= row.pack->predicates.size()) throw std::runtime_error("corrupt batch spool record");
+    row.predicate = &row.pack->predicates[p];
+    uint64_t n = read_varint(in);
+    for (uint64_t k = 0; k < n; ++k) row.top.push_back(get_rational(in));
+    row.fragment = get_text(in);
+    return row;
 }
 
 } // namespace spbe

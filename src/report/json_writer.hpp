@@ -37,6 +37,13 @@ public:
     // For large documents: one allocation up front, and the text moved out instead of copied.
     void reserve(size_t n) { out_.reserve(n); }
     std::string take() { return std::move(out_); }
+    // The text written so far, leaving the writer empty but in the same nesting: a long document
+    // can be written out piece by piece.
+    std::string drain() {
+        std::string piece;
+        piece.swap(out_);
+        return piece;
+    }
 
     static std::string escape(std::string_view s);
 

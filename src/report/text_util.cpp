@@ -143,25 +143,32 @@ Color predicate_color(const Pack& pack, const Predicate& p) {
     return Color::yellow;
 }
 
+void widen_columns(std::vector<size_t>& widths, const std::vector<std::string>& row) {
+    for (size_t i = 0; i < row.size(); ++i) {
+        if (widths.size() <= i) widths.push_back(0);
+        widths[i] = std::max(widths[i], display_width(row[i]));
+    }
+}
+
+std::string render_table_line(const std::vector<std::string>& row, const std::vector<bool>& right, const std::vector<size_t>& widths,
+                              std::string_view indent) {
+    std::string line(indent);
+    for (size_t i = 0; i < row.size(); ++i) {
+        bool r = i < right.size() && right[i];
+        bool last = i + 1 == row.size();
+        if (i) line += "  ";
+        line += r ? pad_left(row[i], widths[i]) : (last ? row[i] : pad_right(row[i], widths[i]));
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    line += '\n';
+    return line;
+}
+
 std::string render_table(const std::vector<std::vector<std::string>>& rows, const std::vector<bool>& right, std::string_view indent) {
     std::vector<size_t> widths;
-    for (const auto& row : rows)
-        for (size_t i = 0; i < row.size(); ++i) {
-            if (widths.size() <= i) widths.push_back(0);
-            widths[i] = std::max(widths[i], display_width(row[i]));
-        }
+    for (const auto& row : rows) widen_columns(widths, row);
     std::string out;
-    for (const auto& row : rows) {
-        std::string line(indent);
-        for (size_t i = 0; i < row.size(); ++i) {
-            bool r = i < right.size() && right[i];
-            bool last = i + 1 == row.size();
-            if (i) line += "  ";
-            line += r ? pad_left(row[i], widths[i]) : (last ? row[i] : pad_right(row[i], widths[i]));
-        }
-        while (!line.empty() && line.back() == ' ') line.pop_back();
-        out += line + "\n";
-    }
+    for (const auto& row : rows) out += render_table_line(row, right, widths, indent);
     return out;
 }
 

@@ -60,7 +60,7 @@ TEST_CASE("directories recurse in sorted order and keep only YAML files") {
     CollectedInputs in = collect_inputs({t.p("")}, none);
     CHECK(in.diags.empty());
     CHECK_FALSE(in.io_error);
-    CHECK(rel(t, in.files) == std::vector<std::string>{"a/10.yaml", "a/2.yml", "b/c/deep.yaml", "z.yaml"});
+    CHECK(rel(t, in.files.strings()) == std::vector<std::string>{"a/10.yaml", "a/2.yml", "b/c/deep.yaml", "z.yaml"});
 }
 
 TEST_CASE("symlinked directories are followed once, loops are cut") {
@@ -72,7 +72,7 @@ TEST_CASE("symlinked directories are followed once, loops are cut") {
     CollectedInputs in = collect_inputs({t.p("")}, none);
     CHECK(in.diags.empty());
     // "link" is the same folder as "real": listed once, under the first name in sorted order.
-    CHECK(rel(t, in.files) == std::vector<std::string>{"link/a.yaml"});
+    CHECK(rel(t, in.files.strings()) == std::vector<std::string>{"link/a.yaml"});
 }
 
 TEST_CASE("lists, stdin and missing paths") {
@@ -82,7 +82,7 @@ TEST_CASE("lists, stdin and missing paths") {
     t.touch("list.txt", "# cohort\n" + t.p("one.yaml") + "\n\n" + t.p("missing.yaml") + "\n" + t.p("dir") + "\n");
     std::istringstream stdin_list(t.p("one.yaml") + "\n");
     CollectedInputs in = collect_inputs({"@" + t.p("list.txt"), "-", t.p("nope.yaml"), "@" + t.p("nolist.txt")}, stdin_list);
-    CHECK(rel(t, in.files) == std::vector<std::string>{"dir/two.yaml", "one.yaml"}); // sorted, duplicates removed
+    CHECK(rel(t, in.files.strings()) == std::vector<std::string>{"dir/two.yaml", "one.yaml"}); // sorted, duplicates removed
     CHECK(in.io_error);
     REQUIRE(in.diags.size() == 3);
     CHECK(format_diagnostic(in.diags[0]) == t.p("list.txt") + ":4:1: error: cannot read '" + t.p("missing.yaml") + "': No such file or directory");

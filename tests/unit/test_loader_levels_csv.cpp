@@ -144,3 +144,38 @@ TEST_CASE("split_csv_record follows RFC 4180") {
     auto trailing = split_csv_record("a,", ',', 1, diags);
     CHECK(trailing.size() == 2);
 }
+
+TEST_CASE("the fast row reader agrees with row() on clean rows and declines the rest") {
+    LevelsCsv csv = LevelsCsv::parse("name;code;type;province;year;rubric;1;2;3\r\n"
+                                     " Kab A ;1101;kabupaten;Aceh;2024;spbe-2020;3;4; 5 \r\n" // 0: clean, padded
+                                     "Kab B;;;;;;1;1;1\r\n"                                    // 1: clean, empty optionals
+                                     "\"Kab C\";;;;;;1;1;1\r\n"                                // 2: quoted
+                                     "Kab D;;;;;;1;;1\r\n"                                     // 3: empty level
+                                     "Kab E;;;;;;1;2,0;1\r\n"                                  // 4: decimal level
+                                     "Kab F;;;;1999;;1;2;1\r\n"                                // 5: year out of range
+                                     ";;;;;;1;2;1\r\n"                                         // 6: no name
+                                     "Kab H;;;;;;1;2\r\n"                                      // 7: a field short
+                                     "Kab I;;;;;;-1;2;3\r\n"                                   // 8: sign
+                                     "Kab J;;;;;;1;2;3;4\r\n");                                // 9: a field too many
+    REQUIRE(csv.usable());
+    FastCsvRow fast;
+    REQUIRE(csv.fast_row(0, fast));
+    LevelsCsvRow slow = csv.row(0);
+    CHECK(fast.name == slow.file.agency.name);
+    CHECK(fast.name == "Kab A");
+    CHECK(fast.code == "1101");
+    CHECK(fast.type == "kabupaten");
+    CHECK(fast.province == "Aceh");
+    CHECK(fast.rubric == "spbe-2020");
+    CHECK(fast.year == 2024);
+    CHECK(fast.levels == std::vector<int>{3, 4, 5});
+    REQUIRE(csv.fast_row(1, fast));
+    CHECK(fast.year == 0);
+    CHECK(fast.code.empty());
+    CHECK(fast.rubric.empty());
+    CHECK(fast.levels == std::vector<int>{1, 1, 1});
+    for (size_t i = 2; i < csv.row_count(); ++i) {
+        CAPTURE(i);
+        CHECK_FALSE(csv.fast_row(i, fast));
+    }
+}
