@@ -12,16 +12,21 @@ namespace spbe::cli {
 
 class PathList {
 public:
-    // Collects paths in any order; finish() sorts them (byte order) and drops duplicates.
+    // Collects paths in any order; finish() sorts them (byte order) and drops duplicates. Paths
+    // are gathered in blocks of 256 KiB, each sorted and front-coded into a run as it fills, and
+    // the runs are merged at the end: even while collecting, a path costs about its coded size.
     class Builder {
     public:
         void add(std::string_view path);
-        size_t added() const { return starts_.size(); }
+        size_t added() const { return added_; }
         PathList finish();
 
     private:
-        std::string arena_;          // the paths, each followed by '\0' (a path cannot contain one)
+        void flush_run();
+        std::string arena_;          // the current block's paths, each followed by '\0' (a path cannot contain one)
         std::vector<size_t> starts_; // where each path starts in arena_
+        std::vector<PathList> runs_;
+        size_t added_ = 0;
     };
 
     // Sequential reader: next() yields the paths in order.
@@ -42,6 +47,7 @@ public:
     std::vector<std::string> strings() const; // all of them, for tests and small lists
 
 private:
+    void append(std::string_view path, std::string_view previous); // in sorted order, after `previous`
     std::string data_; // per path: varint shared length, varint suffix length, suffix bytes
     size_t count_ = 0;
 };

@@ -344,7 +344,8 @@ std::string render_summary_table(const BatchSummary& s, const ReportOptions& opt
         if (s.group_by != GroupBy::none) {
             std::vector<bool> right(7 + pack.predicates.size(), true);
             right[0] = false;
-            out += "\n" + render_table(group_rows(s, rs, opt.lang), right);
+            out += '\n';
+            out += render_table(group_rows(s, rs, opt.lang), right);
         }
     }
     if (s.invalid > 0) out += fmt::format("\n{}: {}\n", B.invalid, s.invalid);
@@ -372,7 +373,11 @@ std::string render_summary_markdown(const BatchSummary& s, const ReportOptions& 
             out += "\n";
             for (size_t i = 0; i < rows.size(); ++i) {
                 out += "|";
-                for (const auto& c : rows[i]) out += " " + markdown_escape(c) + " |";
+                for (const auto& c : rows[i]) {
+                    out += ' ';
+                    out += markdown_escape(c);
+                    out += " |";
+                }
                 out += "\n";
                 if (i == 0) {
                     out += "|---|";
@@ -449,7 +454,9 @@ std::string BatchRenderer::header() {
         }
         std::string head = "|", rule = "|";
         for (size_t k = 0; k < names.size(); ++k) {
-            head += " " + markdown_escape(names[k]) + " |";
+            head += ' ';
+            head += markdown_escape(names[k]);
+            head += " |";
             rule += right_[k] ? "---:|" : "---|";
         }
         return head + "\n" + rule + "\n";
@@ -509,7 +516,11 @@ std::string BatchRenderer::row_text(const BatchRow& r) const {
     case BatchFormat::markdown: {
         if (opt_.detail_blocks) return r.fragment;
         std::string line = "|";
-        auto cell = [&](const std::string& v) { line += " " + markdown_escape(v) + " |"; };
+        auto cell = [&](const std::string& v) {
+            line += ' ';
+            line += markdown_escape(v);
+            line += " |";
+        };
         if (opt_.ranked) cell(std::to_string(r.rank));
         cell(r.agency.name);
         cell(year_text(r));
