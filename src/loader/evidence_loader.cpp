@@ -14,7 +14,7 @@ namespace {
 
 // `what` builds the description ("level of indicator 3") only when there is something to report.
 template <typename What>
-std::optional<int> read_level(YamlReader& r, const YAML::Node& node, What&& what, IndicatorEntry& entry) {
+std::optional<int> read_level(YamlReader& r, const YamlNode& node, What&& what, IndicatorEntry& entry) {
     if (node.IsNull()) return std::nullopt;
     auto v = r.integer(node, what);
     if (!v) {
@@ -29,7 +29,7 @@ std::optional<int> read_level(YamlReader& r, const YAML::Node& node, What&& what
     return static_cast<int>(*v);
 }
 
-void read_evidence_items(YamlReader& r, const YAML::Node& node, IndicatorEntry& entry, const std::string& what) {
+void read_evidence_items(YamlReader& r, const YamlNode& node, IndicatorEntry& entry, const std::string& what) {
     if (!node.IsSequence()) {
         r.expect_seq(node, fmt::format("'evidence' of {}", what)); // reports it
         return;
@@ -67,7 +67,7 @@ void read_evidence_items(YamlReader& r, const YAML::Node& node, IndicatorEntry& 
     }
 }
 
-void read_effort(YamlReader& r, const YAML::Node& node, IndicatorEntry& entry, const std::string& what) {
+void read_effort(YamlReader& r, const YamlNode& node, IndicatorEntry& entry, const std::string& what) {
     Effort effort;
     std::string effort_what = fmt::format("effort of {}", what);
     if (node.IsMap()) {
@@ -89,7 +89,7 @@ void read_effort(YamlReader& r, const YAML::Node& node, IndicatorEntry& entry, c
     entry.effort = effort;
 }
 
-void read_indicator(YamlReader& r, const std::string& id, SourcePos key_pos, const YAML::Node& node, EvidenceFile& file) {
+void read_indicator(YamlReader& r, std::string_view id, SourcePos key_pos, const YamlNode& node, EvidenceFile& file) {
     IndicatorEntry entry;
     entry.id = id;
     entry.pos = key_pos;
@@ -126,7 +126,7 @@ void read_indicator(YamlReader& r, const std::string& id, SourcePos key_pos, con
     file.indicators.push_back(std::move(entry));
 }
 
-void read_agency(YamlReader& r, const YAML::Node& node, EvidenceFile& file) {
+void read_agency(YamlReader& r, const YamlNode& node, EvidenceFile& file) {
     if (!r.expect_map(node, "'agency'")) return;
     for (auto& [key, value] : r.entries(node, {"name", "code", "type", "province"}, "'agency'")) {
         auto s = r.string(value, fmt::format("agency {}", key));
@@ -139,7 +139,7 @@ void read_agency(YamlReader& r, const YAML::Node& node, EvidenceFile& file) {
     if (file.agency.name.empty()) r.error(YamlReader::pos(node), "agency has no 'name'", "missing-key");
 }
 
-void read_targets(YamlReader& r, const YAML::Node& node, EvidenceFile& file) {
+void read_targets(YamlReader& r, const YamlNode& node, EvidenceFile& file) {
     file.targets.pos = YamlReader::pos(node);
     if (!r.expect_map(node, "'targets'")) return;
     for (auto& [key, value] : r.entries(node, {"index", "predicate", "level"}, "'targets'")) {
