@@ -95,14 +95,14 @@ std::optional<YamlNode> YamlReader::parse(std::string_view text) {
     return root;
 }
 
-std::vector<std::pair<std::string_view, YamlNode>> YamlReader::entries(const YamlNode& map, std::string_view what, std::vector<SourcePos>* key_positions) {
+std::vector<std::pair<std::string_view, YamlNode>> YamlReader::entries(const YamlNode& map, What what, std::vector<SourcePos>* key_positions) {
     std::vector<std::pair<std::string_view, YamlNode>> out;
     auto pairs = map.pairs();
     out.reserve(map.size());
     for (auto it = pairs.begin(); it != pairs.end(); ++it) {
         const auto [key, value] = *it;
         if (!key.IsScalar()) {
-            error(pos(key), fmt::format("keys in {} must be plain text, not {}", what, describe_type(key)), "key-type");
+            error(pos(key), fmt::format("keys in {} must be plain text, not {}", what.str(), describe_type(key)), "key-type");
             continue;
         }
         const std::string_view name = key.Scalar();
@@ -118,7 +118,7 @@ std::vector<std::pair<std::string_view, YamlNode>> YamlReader::entries(const Yam
                     break;
                 }
             }
-            error(pos(key), fmt::format("duplicate key '{}' in {} (first defined at line {})", name, what, first.line), "duplicate-key");
+            error(pos(key), fmt::format("duplicate key '{}' in {} (first defined at line {})", name, what.str(), first.line), "duplicate-key");
             continue;
         }
         if (key_positions) key_positions->push_back(pos(key));
@@ -127,11 +127,11 @@ std::vector<std::pair<std::string_view, YamlNode>> YamlReader::entries(const Yam
     return out;
 }
 
-std::vector<std::pair<std::string_view, YamlNode>> YamlReader::entries(const YamlNode& map, std::initializer_list<std::string_view> allowed,
-                                                                    std::string_view what) {
-    auto out = entries(map, what);
+std::vector<std::pair<std::string_view, YamlNode>> YamlReader::entries(const YamlNode& map, std::initializer_list<std::string_view> allowed, What what_lazy) {
+    auto out = entries(map, what_lazy);
     auto is_allowed = [&](std::string_view name) { return std::find(allowed.begin(), allowed.end(), name) != allowed.end(); };
     if (std::all_of(out.begin(), out.end(), [&](const auto& e) { return is_allowed(e.first); })) return out;
+    const std::string what = what_lazy.str();
     std::vector<std::string> names(allowed.begin(), allowed.end());
     std::vector<std::pair<std::string_view, YamlNode>> kept;
     for (auto& [name, node] : out) {

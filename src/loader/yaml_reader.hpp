@@ -18,6 +18,26 @@
 
 namespace spbe {
 
+// The description of what is read ("indicator 5") for messages: a text, or a callable that builds
+// it only when there is a problem to report (the happy path of a batch formats nothing). A callable
+// must outlive the call it is passed to, which a lambda written in the argument list does.
+class What {
+public:
+    What(const char* text) : text_(text) {}
+    What(std::string_view text) : text_(text) {}
+    What(const std::string& text) : text_(text) {}
+    template <typename Fn>
+        requires std::invocable<const Fn&> && (!std::convertible_to<const Fn&, std::string_view>)
+    What(const Fn& fn) : fn_(&fn), call_([](const void* f) { return std::string((*static_cast<const Fn*>(f))()); }) {}
+
+    std::string str() const { return call_ ? call_(fn_) : std::string(text_); }
+
+private:
+    std::string_view text_;
+    const void* fn_ = nullptr;
+    std::string (*call_)(const void*) = nullptr;
+};
+
 class YamlReader {
 public:
     explicit YamlReader(std::vector<Diagnostic>& diags) : diags_(diags) {}
@@ -34,12 +54,11 @@ public:
     // Entries of a mapping in document order with duplicate keys reported (the later one is
     // dropped) and keys outside `allowed` reported with a did-you-mean hint. `what` names the
     // mapping in messages ("evidence file", "indicator 5").
-    std::vector<std::pair<std::string_view, YamlNode>> entries(const YamlNode& map, std::initializer_list<std::string_view> allowed,
-                                                            std::string_view what);
+    std::vector<std::pair<std::string_view, YamlNode>> entries(const YamlNode& map, std::initializer_list<std::string_view> allowed, What what);
     // As above, for maps whose keys are data (indicator ids, levels): only duplicates are checked.
     // `key_positions`, when given, receives the position of each returned key (parallel to the
     // result), which saves a key_pos() scan per entry.
-    std::vector<std::pair<std::string_view, YamlNode>> entries(const YamlNode& map, std::string_view what, std::vector<SourcePos>* key_positions = nullptr);
+    std::vector<std::pair<std::string_view, YamlNode>> entries(const YamlNode& map, What what, std::vector<SourcePos>* key_positions = nullptr);
     // Position of the key `key` in `map`, or of the map itself.
     static SourcePos key_pos(const YamlNode& map, std::string_view key);
 
