@@ -1,5 +1,6 @@
-// Checked access to YAML nodes (loader/yaml_tree.hpp): positions, duplicate and unknown keys, typed scalars. Every
-// problem becomes a Diagnostic with line:col instead of an exception, so a file reports all at once.
+// Checked access to YAML nodes (loader/yaml_tree.hpp): positions, duplicate and unknown keys, typed
+// scalars. Every problem becomes a Diagnostic with line:col instead of an exception, so a file
+// reports all at once.
 #pragma once
 
 #include "model/rational.hpp"
@@ -53,7 +54,7 @@ public:
 
     // Entries of a mapping in document order with duplicate keys reported (the later one is
     // dropped) and keys outside `allowed` reported with a did-you-mean hint. `what` names the
-    // mapping in messages ("evidence file", "indicator 5").
+    // mapping in messages ("evidence file", "indicator 5"); it may be a lambda that builds the name.
     std::vector<std::pair<std::string_view, YamlNode>> entries(const YamlNode& map, std::initializer_list<std::string_view> allowed, What what);
     // As above, for maps whose keys are data (indicator ids, levels): only duplicates are checked.
     // `key_positions`, when given, receives the position of each returned key (parallel to the
