@@ -33,7 +33,7 @@ FindingsConfig parse_config(const std::string& text, std::vector<Diagnostic>& di
                         r.error(YamlReader::pos(node), fmt::format("severity of rule '{}' must be off, error, warning or info, found '{}'", id, *s), "config");
                         continue;
                     }
-                    config.rules[id] = setting;
+                    config.rules[std::string(id)] = setting;
                 }
             } else {
                 if (!r.expect_seq(value, "'ignore'")) continue;
@@ -49,7 +49,7 @@ FindingsConfig parse_config(const std::string& text, std::vector<Diagnostic>& di
                                 has_path = !s->empty();
                             }
                         } else if (ivalue.IsScalar()) {
-                            entry.rules.push_back(ivalue.Scalar());
+                            entry.rules.emplace_back(ivalue.Scalar());
                         } else if (r.expect_seq(ivalue, "rules of an 'ignore' entry")) {
                             for (const auto& rule : ivalue)
                                 if (auto s = r.string(rule, "a rule of an 'ignore' entry")) entry.rules.push_back(*s);

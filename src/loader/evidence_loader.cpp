@@ -14,7 +14,7 @@ namespace {
 
 // `what` builds the description ("level of indicator 3") only when there is something to report.
 template <typename What>
-std::optional<int> read_level(YamlReader& r, const YAML::Node& node, What&& what, IndicatorEntry& entry) {
+std::optional<int> read_level(YamlReader& r, const YamlNode& node, What&& what, IndicatorEntry& entry) {
     if (node.IsNull()) return std::nullopt;
     auto v = r.integer(node, what);
     if (!v) {
@@ -29,11 +29,13 @@ std::optional<int> read_level(YamlReader& r, const YAML::Node& node, What&& what
     return static_cast<int>(*v);
 }
 
-void read_evidence_items(YamlReader& r, const YAML::Node& node, IndicatorEntry& entry, const std::string& what) {
+void read_evidence_items(YamlReader& r, const YamlNode& node, IndicatorEntry& entry) {
     if (!node.IsSequence()) {
-        r.expect_seq(node, fmt::format("'evidence' of {}", what)); // reports it
+        r.expect_seq(node, fmt::format("'evidence' of indicator {}", entry.id)); // reports it
         return;
     }
+    entry.evidence.reserve(node.size());
+    auto item_what = [&] { return fmt::format("an evidence entry of indicator {}", entry.id); };
     for (const auto& item_node : node) {
         EvidenceItem item;
         item.pos = YamlReader::pos(item_node);
@@ -42,32 +44,37 @@ void read_evidence_items(YamlReader& r, const YAML::Node& node, IndicatorEntry& 
             entry.evidence.push_back(std::move(item));
             continue;
         }
-        std::string item_what = fmt::format("an evidence entry of {}", what);
-        if (!r.expect_map(item_node, item_what)) continue;
+        if (!item_node.IsMap()) {
+            r.expect_map(item_node, item_what()); // reports it
+            continue;
+        }
         for (auto& [key, value] : r.entries(item_node, {"title", "file", "sha256", "valid_until"}, item_what)) {
-            auto text = r.string(value, [&] { return fmt::format("'{}' of {}", key, item_what); });
-            if (!text) continue;
+            if (!value.IsScalar()) {
+                r.string(value, fmt::format("'{}' of {}", key, item_what())); // reports it
+                continue;
+            }
+            const std::string_view text = value.Scalar();
             if (key == "title") {
-                item.title = *text;
+                item.title = text;
             } else if (key == "file") {
-                item.file = *text;
+                item.file = text;
             } else if (key == "sha256") {
-                item.sha256 = *text;
-                bool hex = text->size() == 64 && std::all_of(text->begin(), text->end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
-                if (!hex) r.error(YamlReader::pos(value), fmt::format("sha256 of {} must be 64 hexadecimal digits", item_what), "sha256-format");
+                item.sha256 = text;
+                bool hex = text.size() == 64 && std::all_of(text.begin(), text.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+                if (!hex) r.error(YamlReader::pos(value), fmt::format("sha256 of {} must be 64 hexadecimal digits", item_what()), "sha256-format");
             } else {
-                item.valid_until = Date::parse(*text);
+                item.valid_until = Date::parse(text);
                 if (!item.valid_until)
-                    r.error(YamlReader::pos(value), fmt::format("valid_until '{}' of {} is not a date (YYYY-MM-DD)", *text, item_what), "date-format");
+                    r.error(YamlReader::pos(value), fmt::format("valid_until '{}' of {} is not a date (YYYY-MM-DD)", text, item_what()), "date-format");
             }
         }
         if (item.title.empty() && item.file.empty())
-            r.error(item.pos, fmt::format("{} needs a 'title' or a 'file'", item_what), "missing-key");
+            r.error(item.pos, fmt::format("{} needs a 'title' or a 'file'", item_what()), "missing-key");
         entry.evidence.push_back(std::move(item));
     }
 }
 
-void read_effort(YamlReader& r, const YAML::Node& node, IndicatorEntry& entry, const std::string& what) {
+void read_effort(YamlReader& r, const YamlNode& node, IndicatorEntry& entry, std::string_view what) {
     Effort effort;
     std::string effort_what = fmt::format("effort of {}", what);
     if (node.IsMap()) {
@@ -89,19 +96,24 @@ void read_effort(YamlReader& r, const YAML::Node& node, IndicatorEntry& entry, c
     entry.effort = effort;
 }
 
-void read_indicator(YamlReader& r, const std::string& id, SourcePos key_pos, const YAML::Node& node, EvidenceFile& file) {
+void read_indicator(YamlReader& r, std::string_view id, SourcePos key_pos, const YamlNode& node, EvidenceFile& file) {
     IndicatorEntry entry;
     entry.id = id;
     entry.pos = key_pos;
-    std::string what = fmt::format("indicator {}", id);
+    // "indicator 5" for messages; built only when one is needed.
+    std::string what_text;
+    auto what = [&]() -> std::string_view {
+        if (what_text.empty()) what_text = fmt::format("indicator {}", id);
+        return what_text;
+    };
     if (node.IsScalar() || node.IsNull()) {
         entry.level_pos = node.IsNull() ? entry.pos : YamlReader::pos(node);
-        entry.level = read_level(r, node, [&] { return fmt::format("level of {}", what); }, entry);
+        entry.level = read_level(r, node, [&] { return fmt::format("level of {}", what()); }, entry);
         file.indicators.push_back(std::move(entry));
         return;
     }
     if (!node.IsMap()) {
-        r.error(YamlReader::pos(node), fmt::format("{} must be a level or a mapping with 'level', found a list", what), "type");
+        r.error(YamlReader::pos(node), fmt::format("{} must be a level or a mapping with 'level', found a list", what()), "type");
         return;
     }
     entry.long_form = true;
@@ -109,24 +121,24 @@ void read_indicator(YamlReader& r, const std::string& id, SourcePos key_pos, con
     for (auto& [key, value] : r.entries(node, {"level", "verified", "note", "evidence", "target", "effort"}, what)) {
         if (key == "level") {
             entry.level_pos = YamlReader::pos(value).line ? YamlReader::pos(value) : YamlReader::key_pos(node, key);
-            entry.level = read_level(r, value, [&] { return fmt::format("level of {}", what); }, entry);
+            entry.level = read_level(r, value, [&] { return fmt::format("level of {}", what()); }, entry);
         } else if (key == "verified") {
             entry.verified_pos = YamlReader::pos(value);
-            entry.verified = read_level(r, value, [&] { return fmt::format("verified level of {}", what); }, entry);
+            entry.verified = read_level(r, value, [&] { return fmt::format("verified level of {}", what()); }, entry);
         } else if (key == "note") {
-            if (auto s = r.string(value, [&] { return fmt::format("note of {}", what); })) entry.note = std::move(*s);
+            if (auto s = r.string(value, [&] { return fmt::format("note of {}", what()); })) entry.note = std::move(*s);
         } else if (key == "evidence") {
-            if (!value.IsNull()) read_evidence_items(r, value, entry, what);
+            if (!value.IsNull()) read_evidence_items(r, value, entry);
         } else if (key == "target") {
-            entry.target = read_level(r, value, [&] { return fmt::format("target of {}", what); }, entry);
+            entry.target = read_level(r, value, [&] { return fmt::format("target of {}", what()); }, entry);
         } else {
-            read_effort(r, value, entry, what);
+            read_effort(r, value, entry, what());
         }
     }
     file.indicators.push_back(std::move(entry));
 }
 
-void read_agency(YamlReader& r, const YAML::Node& node, EvidenceFile& file) {
+void read_agency(YamlReader& r, const YamlNode& node, EvidenceFile& file) {
     if (!r.expect_map(node, "'agency'")) return;
     for (auto& [key, value] : r.entries(node, {"name", "code", "type", "province"}, "'agency'")) {
         auto s = r.string(value, fmt::format("agency {}", key));
@@ -139,7 +151,7 @@ void read_agency(YamlReader& r, const YAML::Node& node, EvidenceFile& file) {
     if (file.agency.name.empty()) r.error(YamlReader::pos(node), "agency has no 'name'", "missing-key");
 }
 
-void read_targets(YamlReader& r, const YAML::Node& node, EvidenceFile& file) {
+void read_targets(YamlReader& r, const YamlNode& node, EvidenceFile& file) {
     file.targets.pos = YamlReader::pos(node);
     if (!r.expect_map(node, "'targets'")) return;
     for (auto& [key, value] : r.entries(node, {"index", "predicate", "level"}, "'targets'")) {

@@ -32,10 +32,10 @@ void with_file(Context& ctx, const std::string& file, Fn&& fn) {
     ctx.out.diags.insert(ctx.out.diags.end(), diags.begin(), diags.end());
 }
 
-std::string level_key_what(const std::string& what, const std::string& key) { return fmt::format("level '{}' of {}", key, what); }
+std::string level_key_what(std::string_view what, std::string_view key) { return fmt::format("level '{}' of {}", key, what); }
 
 // Reads {level: text} maps (criteria), returning level -> text.
-std::map<int, std::string> read_level_texts(YamlReader& r, const YAML::Node& node, const std::string& what) {
+std::map<int, std::string> read_level_texts(YamlReader& r, const YamlNode& node, const std::string& what) {
     std::map<int, std::string> out;
     if (!r.expect_map(node, what)) return out;
     for (auto& [key, value] : r.entries(node, what)) {
@@ -49,7 +49,7 @@ std::map<int, std::string> read_level_texts(YamlReader& r, const YAML::Node& nod
     return out;
 }
 
-void read_scale(YamlReader& r, const std::string& id, const YAML::Node& node, Pack& pack) {
+void read_scale(YamlReader& r, std::string_view id, const YamlNode& node, Pack& pack) {
     Scale scale;
     scale.id = id;
     std::string what = fmt::format("scale '{}'", id);
@@ -105,7 +105,7 @@ void read_scale(YamlReader& r, const std::string& id, const YAML::Node& node, Pa
     pack.scales.push_back(std::move(scale));
 }
 
-void read_predicates(YamlReader& r, const YAML::Node& node, Pack& pack) {
+void read_predicates(YamlReader& r, const YamlNode& node, Pack& pack) {
     if (!r.expect_seq(node, "'predicates'")) return;
     for (const auto& p : node) {
         if (!r.expect_map(p, "a predicate")) continue;
@@ -135,7 +135,7 @@ void read_predicates(YamlReader& r, const YAML::Node& node, Pack& pack) {
     std::stable_sort(pack.predicates.begin(), pack.predicates.end(), [](const Predicate& a, const Predicate& b) { return a.min > b.min; });
 }
 
-void read_tiers(YamlReader& r, const YAML::Node& node, Pack& pack) {
+void read_tiers(YamlReader& r, const YamlNode& node, Pack& pack) {
     if (!r.expect_seq(node, "'hierarchy'")) return;
     for (const auto& t : node) {
         if (!r.expect_map(t, "a hierarchy tier")) continue;
@@ -161,7 +161,7 @@ void read_tiers(YamlReader& r, const YAML::Node& node, Pack& pack) {
     if (pack.tiers.empty()) r.error(YamlReader::pos(node), "'hierarchy' must list at least one grouping tier", "hierarchy");
 }
 
-void read_indicator(Context& ctx, YamlReader& r, const YAML::Node& node, int group, const std::string& file) {
+void read_indicator(Context& ctx, YamlReader& r, const YamlNode& node, int group, const std::string& file) {
     Pack& pack = ctx.pack;
     Indicator ind;
     ind.group = group;
@@ -248,7 +248,7 @@ void read_indicator(Context& ctx, YamlReader& r, const YAML::Node& node, int gro
 }
 
 // Reads one group of tier `tier` (and, recursively, its children). Returns its index or -1.
-int read_group(Context& ctx, YamlReader& r, const YAML::Node& node, int tier, int parent, const std::string& file,
+int read_group(Context& ctx, YamlReader& r, const YamlNode& node, int tier, int parent, const std::string& file,
                std::map<std::string, std::string>& seen_ids) {
     Pack& pack = ctx.pack;
     const Tier& t = pack.tiers[static_cast<size_t>(tier)];
@@ -400,7 +400,6 @@ PackLoad load_pack(const PackFileReader& read, const PackLoadOptions& options) {
         out.diags.push_back(Diagnostic{kManifestName, {}, Severity::error, "cannot read the pack manifest", "io"});
         return out;
     }
-    std::vector<std::pair<std::string, YAML::Node>> group_files; // file name, parsed root
     std::string default_scale;
     SourcePos default_scale_pos, predicates_pos, files_pos;
     std::map<std::string, SourcePos> file_entry_pos;
@@ -410,7 +409,7 @@ PackLoad load_pack(const PackFileReader& read, const PackLoadOptions& options) {
         std::set<std::string> present;
         for (auto& [key, value] : r.entries(*root, {"id", "title", "index_name", "source", "provenance", "total_weight", "display", "hierarchy", "scales", "default_scale", "predicates", "files"},
                                             "the pack manifest")) {
-            present.insert(key);
+            present.emplace(key);
             if (key == "id") {
                 if (auto s = r.string(value, "'id'")) pack.id = *s;
             } else if (key == "title") {

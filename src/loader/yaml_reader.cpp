@@ -1,4 +1,4 @@
-// Implementation of YamlReader: the single place that turns yaml-cpp nodes and exceptions into
+// Implementation of YamlReader: the single place that turns YAML nodes and syntax errors into
 // positioned diagnostics (duplicate keys, unknown keys with hints, decimal commas, wrong types).
 #include "loader/yaml_reader.hpp"
 
@@ -26,12 +26,12 @@ size_t edit_distance(std::string_view a, std::string_view b) {
     return prev[b.size()];
 }
 
-std::string describe_type(const YAML::Node& node) {
+std::string describe_type(const YamlNode& node) {
     switch (node.Type()) {
-    case YAML::NodeType::Map: return "a mapping";
-    case YAML::NodeType::Sequence: return "a list";
-    case YAML::NodeType::Null: return "empty";
-    case YAML::NodeType::Scalar: return fmt::format("'{}'", node.Scalar());
+    case YamlKind::Map: return "a mapping";
+    case YamlKind::Sequence: return "a list";
+    case YamlKind::Null: return "empty";
+    case YamlKind::Scalar: return fmt::format("'{}'", node.Scalar());
     default: return "undefined";
     }
 }
@@ -39,6 +39,15 @@ std::string describe_type(const YAML::Node& node) {
 bool is_plain_integer(std::string_view s) {
     if (!s.empty() && (s.front() == '-' || s.front() == '+')) s.remove_prefix(1);
     return !s.empty() && s.size() <= 18 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The value of a string is_plain_integer accepted (at most 18 digits, so it cannot overflow).
+long long plain_value(std::string_view s) {
+    bool negative = s.front() == '-';
+    if (s.front() == '-' || s.front() == '+') s.remove_prefix(1);
+    long long v = 0;
+    for (char c : s) v = v * 10 + (c - '0');
+    return negative ? -v : v;
 }
 
 // "2,5" or "1,30": a number written with the Indonesian decimal comma.
@@ -63,12 +72,6 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
     return best;
 }
 
-SourcePos YamlReader::pos(const YAML::Node& node) {
-    const YAML::Mark m = node.Mark();
-    if (m.line < 0) return {};
-    return {m.line + 1, m.column + 1};
-}
-
 void YamlReader::error(SourcePos pos, std::string message, std::string rule) {
     diags_.push_back(Diagnostic{"", pos, Severity::error, std::move(message), std::move(rule)});
 }
@@ -77,15 +80,14 @@ void YamlReader::warning(SourcePos pos, std::string message, std::string rule) {
     diags_.push_back(Diagnostic{"", pos, Severity::warning, std::move(message), std::move(rule)});
 }
 
-std::optional<YAML::Node> YamlReader::parse(const std::string& text) {
-    YAML::Node root;
-    try {
-        root = YAML::Load(text);
-    } catch (const YAML::Exception& e) {
-        SourcePos p = e.mark.line >= 0 ? SourcePos{e.mark.line + 1, e.mark.column + 1} : SourcePos{};
-        error(p, fmt::format("invalid YAML: {}", e.msg), "yaml-syntax");
+std::optional<YamlNode> YamlReader::parse(std::string_view text) {
+    YamlDocument& doc = docs_.emplace_back();
+    YamlError syntax;
+    if (!doc.parse(text, syntax)) {
+        error(syntax.pos, fmt::format("invalid YAML: {}", syntax.message), "yaml-syntax");
         return std::nullopt;
     }
+    YamlNode root = doc.root();
     if (!root.IsDefined() || root.IsNull()) {
         error({}, "file is empty (expected a YAML mapping)", "empty-file");
         return std::nullopt;
@@ -93,30 +95,30 @@ std::optional<YAML::Node> YamlReader::parse(const std::string& text) {
     return root;
 }
 
-std::vector<std::pair<std::string, YAML::Node>> YamlReader::entries(const YAML::Node& map, std::string_view what, std::vector<SourcePos>* key_positions) {
-    std::vector<std::pair<std::string, YAML::Node>> out;
-    for (auto it = map.begin(); it != map.end(); ++it) {
-        // Copies, not references: the iterator yields a temporary pair (Node is a cheap handle).
-        const YAML::Node key = it->first;
-        const YAML::Node value = it->second;
+std::vector<std::pair<std::string_view, YamlNode>> YamlReader::entries(const YamlNode& map, What what, std::vector<SourcePos>* key_positions) {
+    std::vector<std::pair<std::string_view, YamlNode>> out;
+    auto pairs = map.pairs();
+    out.reserve(map.size());
+    for (auto it = pairs.begin(); it != pairs.end(); ++it) {
+        const auto [key, value] = *it;
         if (!key.IsScalar()) {
-            error(pos(key), fmt::format("keys in {} must be plain text, not {}", what, describe_type(key)), "key-type");
+            error(pos(key), fmt::format("keys in {} must be plain text, not {}", what.str(), describe_type(key)), "key-type");
             continue;
         }
-        const std::string& name = key.Scalar();
+        const std::string_view name = key.Scalar();
         // The keys kept so far are exactly the distinct ones seen; maps are small, so a scan beats a set.
         if (std::any_of(out.begin(), out.end(), [&](const auto& e) { return e.first == name; })) {
             // yaml-cpp keeps the first value and silently ignores the rest; a user would expect the
             // last one (as in most YAML tools), so neither is safe: report it.
             SourcePos first;
-            for (auto jt = map.begin(); jt != it; ++jt) {
-                const YAML::Node other = jt->first;
+            for (auto jt = pairs.begin(); jt != it; ++jt) {
+                const YamlNode other = (*jt).key;
                 if (other.IsScalar() && other.Scalar() == name) {
                     first = pos(other);
                     break;
                 }
             }
-            error(pos(key), fmt::format("duplicate key '{}' in {} (first defined at line {})", name, what, first.line), "duplicate-key");
+            error(pos(key), fmt::format("duplicate key '{}' in {} (first defined at line {})", name, what.str(), first.line), "duplicate-key");
             continue;
         }
         if (key_positions) key_positions->push_back(pos(key));
@@ -125,16 +127,16 @@ std::vector<std::pair<std::string, YAML::Node>> YamlReader::entries(const YAML::
     return out;
 }
 
-std::vector<std::pair<std::string, YAML::Node>> YamlReader::entries(const YAML::Node& map, std::initializer_list<std::string_view> allowed,
-                                                                    std::string_view what) {
-    auto out = entries(map, what);
-    auto is_allowed = [&](const std::string& name) { return std::find(allowed.begin(), allowed.end(), name) != allowed.end(); };
+std::vector<std::pair<std::string_view, YamlNode>> YamlReader::entries(const YamlNode& map, std::initializer_list<std::string_view> allowed, What what_lazy) {
+    auto out = entries(map, what_lazy);
+    auto is_allowed = [&](std::string_view name) { return std::find(allowed.begin(), allowed.end(), name) != allowed.end(); };
     if (std::all_of(out.begin(), out.end(), [&](const auto& e) { return is_allowed(e.first); })) return out;
+    const std::string what = what_lazy.str();
     std::vector<std::string> names(allowed.begin(), allowed.end());
-    std::vector<std::pair<std::string, YAML::Node>> kept;
+    std::vector<std::pair<std::string_view, YamlNode>> kept;
     for (auto& [name, node] : out) {
         if (is_allowed(name)) {
-            kept.emplace_back(std::move(name), std::move(node));
+            kept.emplace_back(name, node);
             continue;
         }
         SourcePos p = key_pos(map, name);
@@ -159,45 +161,42 @@ std::vector<std::pair<std::string, YAML::Node>> YamlReader::entries(const YAML::
     return kept;
 }
 
-SourcePos YamlReader::key_pos(const YAML::Node& map, std::string_view key) {
-    if (map.IsMap())
-        for (auto it = map.begin(); it != map.end(); ++it) {
-            const YAML::Node k = it->first;
-            if (k.IsScalar() && k.Scalar() == key) return pos(k);
-        }
+SourcePos YamlReader::key_pos(const YamlNode& map, std::string_view key) {
+    for (const auto& [k, v] : map.pairs())
+        if (k.IsScalar() && k.Scalar() == key) return pos(k);
     return pos(map);
 }
 
-bool YamlReader::expect_map(const YAML::Node& node, std::string_view what) {
+bool YamlReader::expect_map(const YamlNode& node, std::string_view what) {
     if (node.IsMap()) return true;
     error(pos(node), fmt::format("{} must be a mapping, found {}", what, describe_type(node)), "type");
     return false;
 }
 
-bool YamlReader::expect_seq(const YAML::Node& node, std::string_view what) {
+bool YamlReader::expect_seq(const YamlNode& node, std::string_view what) {
     if (node.IsSequence()) return true;
     error(pos(node), fmt::format("{} must be a list, found {}", what, describe_type(node)), "type");
     return false;
 }
 
-std::optional<std::string> YamlReader::string(const YAML::Node& node, std::string_view what) {
-    if (node.IsScalar()) return node.Scalar();
+std::optional<std::string> YamlReader::string(const YamlNode& node, std::string_view what) {
+    if (node.IsScalar()) return std::string(node.Scalar());
     error(pos(node), fmt::format("{} must be text, found {}", what, describe_type(node)), "type");
     return std::nullopt;
 }
 
-std::optional<long long> YamlReader::plain_integer(const std::string& s) {
+std::optional<long long> YamlReader::plain_integer(std::string_view s) {
     if (!is_plain_integer(s)) return std::nullopt;
-    return std::stoll(s);
+    return plain_value(s);
 }
 
-std::optional<long long> YamlReader::integer(const YAML::Node& node, std::string_view what) {
+std::optional<long long> YamlReader::integer(const YamlNode& node, std::string_view what) {
     if (!node.IsScalar()) {
         error(pos(node), fmt::format("{} must be a whole number, found {}", what, describe_type(node)), "type");
         return std::nullopt;
     }
-    const std::string& s = node.Scalar();
-    if (is_plain_integer(s)) return std::stoll(s);
+    const std::string_view s = node.Scalar();
+    if (is_plain_integer(s)) return plain_value(s);
     if (is_decimal_comma(s)) {
         error(pos(node),
               fmt::format("{} must be a whole number, found '{}' (a decimal comma; levels are whole numbers, write e.g. {})", what, s,
@@ -212,15 +211,15 @@ std::optional<long long> YamlReader::integer(const YAML::Node& node, std::string
     return std::nullopt;
 }
 
-std::optional<Rational> YamlReader::number(const YAML::Node& node, std::string_view what) {
+std::optional<Rational> YamlReader::number(const YamlNode& node, std::string_view what) {
     if (!node.IsScalar()) {
         error(pos(node), fmt::format("{} must be a number, found {}", what, describe_type(node)), "type");
         return std::nullopt;
     }
-    const std::string& s = node.Scalar();
+    const std::string_view s = node.Scalar();
     if (auto r = Rational::parse(s)) return r;
     if (is_decimal_comma(s)) {
-        std::string fixed = s;
+        std::string fixed(s);
         fixed[fixed.find(',')] = '.';
         error(pos(node), fmt::format("{} '{}' uses a decimal comma; write {}", what, s, fixed), "decimal-comma");
         return std::nullopt;
@@ -229,13 +228,13 @@ std::optional<Rational> YamlReader::number(const YAML::Node& node, std::string_v
     return std::nullopt;
 }
 
-std::optional<LocalText> YamlReader::local_text(const YAML::Node& node, std::string_view what) {
+std::optional<LocalText> YamlReader::local_text(const YamlNode& node, std::string_view what) {
     auto untranslated = [&] {
         if (want_translation_) warning(pos(node), fmt::format("{} has no English text ('en')", what), "missing-translation");
     };
     if (node.IsScalar()) {
         untranslated();
-        return LocalText{node.Scalar(), ""};
+        return LocalText{std::string(node.Scalar()), ""};
     }
     if (!node.IsMap()) {
         error(pos(node), fmt::format("{} must be text or a mapping with 'id' and 'en', found {}", what, describe_type(node)), "type");

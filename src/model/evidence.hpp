@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace spbe {
@@ -18,7 +19,7 @@ struct Date {
     int day = 0;
     friend auto operator<=>(const Date&, const Date&) = default;
     std::string to_string() const; // YYYY-MM-DD
-    static std::optional<Date> parse(const std::string& text);
+    static std::optional<Date> parse(std::string_view text);
 };
 
 struct EvidenceItem {

@@ -123,3 +123,18 @@ TEST_CASE("evidence entries: dates and checksums are checked") {
           "f.yaml:10:22: error: valid_until '2024-02-30' of an evidence entry of indicator 1 is not a date (YYYY-MM-DD)\n"
           "f.yaml:11:17: error: sha256 of an evidence entry of indicator 1 must be 64 hexadecimal digits\n");
 }
+
+TEST_CASE("evidence entries of the wrong shape are reported with their indicator") {
+    std::string one = "  1:\n    level: 2\n    evidence:\n      - [a, b]\n      - title: {x: 1}\n        file: [f]\n      - sha256: " + std::string(64, 'a') +
+                      "\n      - Notulensi\n";
+    std::string two = "  2:\n    level: 2\n    evidence: bukti.pdf\n";
+    std::string three = "  3: &x\n    level: 2\n    evidence:\n      - &t title: T\n        title: U\n";
+    CHECK(check(evidence({{1, one}, {2, two}, {3, three}})) ==
+          "f.yaml:9:9: error: an evidence entry of indicator 1 must be a mapping, found a list\n"
+          "f.yaml:10:9: error: an evidence entry of indicator 1 needs a 'title' or a 'file'\n"
+          "f.yaml:10:16: error: 'title' of an evidence entry of indicator 1 must be text, found a mapping\n"
+          "f.yaml:11:15: error: 'file' of an evidence entry of indicator 1 must be text, found a list\n"
+          "f.yaml:12:9: error: an evidence entry of indicator 1 needs a 'title' or a 'file'\n"
+          "f.yaml:16:15: error: 'evidence' of indicator 2 must be a list, found 'bukti.pdf'\n"
+          "f.yaml:21:9: error: duplicate key 'title' in an evidence entry of indicator 3 (first defined at line 20)\n");
+}

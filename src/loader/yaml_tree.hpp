@@ -1,0 +1,184 @@
+// A compact read-only YAML document: yaml-cpp's parser events collected into one vector of nodes
+// and one string arena, read through small value handles (YamlNode) with the subset of the
+// YAML::Node API the loaders use. Building it costs a fraction of YAML::Load's Node tree.
+#pragma once
+
+#include "model/text.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+namespace spbe {
+
+enum class YamlKind : std::uint8_t { Undefined, Null, Scalar, Sequence, Map };
+
+class YamlDocument;
+
+// A node of a YamlDocument, or an undefined node (a missing key, an empty stream). Copying it
+// copies a pointer and an index; it is valid while its document lives.
+class YamlNode {
+public:
+    YamlNode() = default;
+
+    YamlKind Type() const;
+    bool IsDefined() const { return doc_ != nullptr; }
+    bool IsNull() const { return Type() == YamlKind::Null; }
+    bool IsScalar() const { return Type() == YamlKind::Scalar; }
+    bool IsSequence() const { return Type() == YamlKind::Sequence; }
+    bool IsMap() const { return Type() == YamlKind::Map; }
+    explicit operator bool() const { return IsDefined(); }
+
+    // The text of a scalar (after unquoting and folding); empty for any other node.
+    std::string_view Scalar() const;
+    // 1-based line and column where the node starts (an alias: where its anchored node starts);
+    // {} for an undefined node.
+    SourcePos pos() const;
+    // Items of a sequence, (key, value) pairs of a map (duplicates included), 0 for the rest.
+    std::size_t size() const;
+
+    // The value of the first pair whose key is the scalar `key`; undefined when none (or not a map).
+    YamlNode operator[](std::string_view key) const;
+
+    struct Pair;
+    // Iterates children of a sequence (nodes) or a map (pairs) in document order.
+    template <typename T>
+    class Iterator {
+    public:
+        using iterator_category = std::forward_iterator_tag;
+        using value_type = T;
+        using difference_type = std::ptrdiff_t;
+        using pointer = void;
+        using reference = T;
+        Iterator() = default;
+        Iterator(const YamlDocument* doc, const std::uint32_t* at) : doc_(doc), at_(at) {}
+        T operator*() const;
+        Iterator& operator++() {
+            at_ += step;
+            return *this;
+        }
+        Iterator operator++(int) {
+            Iterator old = *this;
+            ++*this;
+            return old;
+        }
+        bool operator==(const Iterator& o) const { return at_ == o.at_; }
+
+    private:
+        static constexpr std::ptrdiff_t step = std::is_same_v<T, YamlNode> ? 1 : 2;
+        const YamlDocument* doc_ = nullptr;
+        const std::uint32_t* at_ = nullptr;
+    };
+    template <typename T>
+    struct Range {
+        Iterator<T> first, last;
+        Iterator<T> begin() const { return first; }
+        Iterator<T> end() const { return last; }
+        bool empty() const { return first == last; }
+    };
+
+    // Items of a sequence; empty for any other node (so `for (auto item : node)` reads a list).
+    Iterator<YamlNode> begin() const;
+    Iterator<YamlNode> end() const;
+    // (key, value) pairs of a map in document order; empty for any other node.
+    Range<Pair> pairs() const;
+
+private:
+    friend class YamlDocument;
+    YamlNode(const YamlDocument* doc, std::uint32_t index) : doc_(doc), index_(index) {}
+    const YamlDocument* doc_ = nullptr;
+    std::uint32_t index_ = 0;
+};
+
+struct YamlNode::Pair {
+    YamlNode key;
+    YamlNode value;
+};
+
+// What made a text unreadable as YAML: yaml-cpp's message and where it stopped.
+struct YamlError {
+    SourcePos pos; // {} when yaml-cpp gave no position
+    std::string message;
+};
+
+class YamlDocument {
+public:
+    // Reads the first document of `text` as YAML::Load does (anchors resolved, later documents
+    // ignored). Returns false and fills `error` on a syntax error; the document is then empty.
+    bool parse(std::string_view text, YamlError& error);
+
+    // The document's root node; undefined when the text holds no document (only comments), where
+    // YAML::Load returns a null node without a position.
+    YamlNode root() const { return root_ == kNone ? YamlNode() : YamlNode(this, root_); }
+
+private:
+    friend class YamlNode;
+    friend class YamlBuilder;
+    static constexpr std::uint32_t kNone = 0xffffffffu;
+    struct Item {
+        std::int32_t line; // 0-based, as yaml-cpp's Mark
+        std::int32_t col;
+        std::uint32_t first; // scalar: offset in text_; collection: offset in children_
+        std::uint32_t count; // scalar: length; sequence: items; map: 2 x pairs (key, value, key, ...)
+        YamlKind kind;
+    };
+    std::vector<Item> items_;
+    std::vector<std::uint32_t> children_; // child indices of every collection, each one contiguous
+    std::string text_;                     // every scalar, back to back
+    std::uint32_t root_ = kNone;
+};
+
+inline YamlKind YamlNode::Type() const { return doc_ ? doc_->items_[index_].kind : YamlKind::Undefined; }
+
+inline std::string_view YamlNode::Scalar() const {
+    if (!IsScalar()) return {};
+    const auto& item = doc_->items_[index_];
+    return std::string_view(doc_->text_).substr(item.first, item.count);
+}
+
+inline SourcePos YamlNode::pos() const {
+    if (!doc_) return {};
+    const auto& item = doc_->items_[index_];
+    if (item.line < 0) return {};
+    return {item.line + 1, item.col + 1};
+}
+
+inline std::size_t YamlNode::size() const {
+    switch (Type()) {
+    case YamlKind::Sequence: return doc_->items_[index_].count;
+    case YamlKind::Map: return doc_->items_[index_].count / 2;
+    default: return 0;
+    }
+}
+
+template <typename T>
+T YamlNode::Iterator<T>::operator*() const {
+    if constexpr (std::is_same_v<T, YamlNode>)
+        return YamlNode(doc_, *at_);
+    else
+        return Pair{YamlNode(doc_, at_[0]), YamlNode(doc_, at_[1])};
+}
+
+inline YamlNode::Iterator<YamlNode> YamlNode::begin() const {
+    if (!IsSequence()) return {};
+    return {doc_, doc_->children_.data() + doc_->items_[index_].first};
+}
+
+inline YamlNode::Iterator<YamlNode> YamlNode::end() const {
+    if (!IsSequence()) return {};
+    const auto& item = doc_->items_[index_];
+    return {doc_, doc_->children_.data() + item.first + item.count};
+}
+
+inline YamlNode::Range<YamlNode::Pair> YamlNode::pairs() const {
+    if (!IsMap()) return {};
+    const auto& item = doc_->items_[index_];
+    const std::uint32_t* at = doc_->children_.data() + item.first;
+    return {{doc_, at}, {doc_, at + item.count}};
+}
+
+} // namespace spbe
