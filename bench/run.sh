@@ -102,11 +102,12 @@ run_all() {
 }
 
 add floor "$N_SPEED" "$FLOOR @$OUT/speed.txt"
+add floor-events "$N_SPEED" "$FLOOR --events @$OUT/speed.txt"
 add spbe-1 "$N_SPEED" "$SPBE score @$OUT/speed.txt --jobs 1 --format csv"
 add spbe-2 "$N_SPEED" "$SPBE score @$OUT/speed.txt --jobs 2 --format csv"
 add pyyaml "$N_SPEED" "python3 bench/peer_pyyaml.py @$OUT/speed.txt"
 echo "throughput: $N_SPEED files x $ROUNDS rounds ..." >&2
-run_all floor spbe-1 spbe-2 pyyaml
+run_all floor floor-events spbe-1 spbe-2 pyyaml
 
 add rss-small "$N_SMALL" "$SPBE score @$OUT/small.txt --jobs 1 --format csv"
 add rss-large "$N_LARGE" "$SPBE score @$OUT/large.txt --jobs 1 --format csv"
@@ -184,6 +185,7 @@ p("|---|---:|---|---:|")
 for name, value, cpu_value, op, goal in targets:
     ok = value >= goal if op == ">=" else value <= goal
     p(f"| {name} | {value:.2f}x | {'PASS' if ok else 'MISS'} | {'' if cpu_value is None else f'{cpu_value:.2f}x'} |")
+p(f"| (info) 1 job vs yaml-cpp's bare event parser (`--events` floor) | {rate('spbe-1') / rate('floor-events'):.2f}x | | {cpu_rate('spbe-1') / cpu_rate('floor-events'):.2f}x |")
 p(f"| (info) one tiny file (asmat-2024, 1 KB) vs floor, median | {med[2] / med[3]:.2f}x | |")
 p(f"| (info) levels CSV, 1 job vs awk | {rate('csv-spbe-1') / rate('csv-awk'):.2f}x | |")
 if E.get("CALLGRIND") == "1":
