@@ -23,15 +23,6 @@ Int add(Int a, Int b) {
     return r;
 }
 
-Int gcd(Int a, Int b) {
-    while (b != 0) {
-        Int t = a % b;
-        a = b;
-        b = t;
-    }
-    return a < 0 ? -a : a;
-}
-
 // floor(√n) by Newton's iteration from above; exact for every 128-bit n.
 UInt isqrt(UInt n) {
     if (n < 2) return n;

@@ -12,28 +12,6 @@ using Int = Rational::Int;
 
 Int abs_value(Int v) { return v < 0 ? -v : v; }
 
-Int gcd(Int a, Int b) {
-    a = abs_value(a);
-    b = abs_value(b);
-    // Real weights and levels fit in 64 bits, where a remainder is one instruction instead of a
-    // call into libgcc's 128-bit division: this is most of the cost of scoring a levels-CSV row.
-    constexpr Int kMax64 = static_cast<Int>(~std::uint64_t{0});
-    if (a <= kMax64 && b <= kMax64) {
-        auto x = static_cast<std::uint64_t>(a), y = static_cast<std::uint64_t>(b);
-        while (y != 0) {
-            std::uint64_t t = x % y;
-            x = y;
-            y = t;
-        }
-        return static_cast<Int>(x);
-    }
-    while (b != 0) {
-        Int t = a % b;
-        a = b;
-        b = t;
-    }
-    return a;
-}
 
 // a / g for a divisor g of a, in 64 bits when both fit (see gcd).
 Int div_exact(Int a, Int g) {
@@ -56,6 +34,29 @@ Int checked_add(Int a, Int b) {
 }
 
 } // namespace
+
+Rational::Int gcd(Rational::Int a, Rational::Int b) {
+    a = abs_value(a);
+    b = abs_value(b);
+    // Real weights and levels fit in 64 bits, where a remainder is one instruction instead of a
+    // call into libgcc's 128-bit division: this is most of the cost of scoring a levels-CSV row.
+    constexpr Int kMax64 = static_cast<Int>(~std::uint64_t{0});
+    if (a <= kMax64 && b <= kMax64) {
+        auto x = static_cast<std::uint64_t>(a), y = static_cast<std::uint64_t>(b);
+        while (y != 0) {
+            std::uint64_t t = x % y;
+            x = y;
+            y = t;
+        }
+        return static_cast<Int>(x);
+    }
+    while (b != 0) {
+        Int t = a % b;
+        a = b;
+        b = t;
+    }
+    return a;
+}
 
 std::string int128_to_string(Int v) {
     if (v == 0) return "0";

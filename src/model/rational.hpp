@@ -64,4 +64,7 @@ private:
 
 std::string int128_to_string(Rational::Int v);
 
+// Greatest common divisor (never negative) of two exact integers; 64-bit arithmetic when both fit.
+Rational::Int gcd(Rational::Int a, Rational::Int b);
+
 } // namespace spbe

@@ -241,13 +241,7 @@ bool BatchSummarizer::Part::push_units(const Rational& x, size_t expected) {
     auto fits = [](Int v) { return v <= INT64_MAX && v >= INT64_MIN; };
     const Int d = x.den();
     if (den % d != 0) { // a finer denominator: rescale what is kept, after checking that it can be
-        Int g = d, r = den;
-        while (r != 0) {
-            Int t = g % r;
-            g = r;
-            r = t;
-        }
-        Int factor = d / g, wider;
+        Int factor = d / gcd(d, den), wider;
         if (__builtin_mul_overflow(den, factor, &wider) || !fits(wider)) return false;
         for (long long u : units)
             if (!fits(static_cast<Int>(u) * factor)) return false;

@@ -181,13 +181,7 @@ std::string render_diff_json(const DiffInput& in, const AgencyDiff& d, const Rep
     JsonWriter j;
     auto side = [&](const char* key, const AgencyResult& r) {
         j.key(key).begin_object();
-        j.field("file", r.path);
-        j.field("rubric", r.pack->id);
-        j.field("agency", r.file.agency.name);
-        j.key("year");
-        if (r.file.year) j.value(*r.file.year);
-        else j.null();
-        j.field("basis", r.basis == Basis::verified ? "verified" : "self");
+        write_file_fields_json(j, r);
         j.end_object();
     };
     auto values = [&](const std::optional<Rational>& o, const std::optional<Rational>& n) {

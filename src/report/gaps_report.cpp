@@ -247,13 +247,7 @@ std::string render_gaps_json(const AgencyResult& r, const GapsResult& g, const R
     JsonWriter w;
     w.begin_object();
     w.field("schema", kGapsJsonSchema);
-    w.field("file", r.path);
-    w.field("rubric", pack.id);
-    w.field("agency", r.file.agency.name);
-    w.key("year");
-    if (r.file.year) w.value(*r.file.year);
-    else w.null();
-    w.field("basis", r.basis == Basis::verified ? "verified" : "self");
+    write_file_fields_json(w, r);
     w.field("as_of", g.as_of.to_string());
     w.key("index").raw_number(g.current_index.to_fixed(pack.precision));
     w.field("index_exact", g.current_index.to_exact_string());

@@ -101,13 +101,7 @@ std::string render_plan_json(const PlanView& v, const ReportOptions& opt) {
     JsonWriter w;
     w.begin_object();
     w.field("schema", kPlanJsonSchema);
-    w.field("file", r.path);
-    w.field("rubric", pack.id);
-    w.field("agency", r.file.agency.name);
-    w.key("year");
-    if (r.file.year) w.value(*r.file.year);
-    else w.null();
-    w.field("basis", r.basis == Basis::verified ? "verified" : "self");
+    write_file_fields_json(w, r);
     w.key("index").raw_number(r.score.index.to_fixed(pack.precision));
     w.field("index_exact", r.score.index.to_exact_string());
     w.field("predicate", r.score.predicate->name.get(opt.lang));

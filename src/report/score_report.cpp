@@ -92,6 +92,16 @@ std::string render_score_table(const std::vector<AgencyResult>& results, const R
     return out;
 }
 
+void write_file_fields_json(JsonWriter& w, const AgencyResult& r) {
+    w.field("file", r.path);
+    w.field("rubric", r.pack->id);
+    w.field("agency", r.file.agency.name);
+    w.key("year");
+    if (r.file.year) w.value(*r.file.year);
+    else w.null();
+    w.field("basis", basis_name(r.basis));
+}
+
 void write_agency_json(JsonWriter& w, const AgencyResult& r, const ReportOptions& opt) {
     const Pack& pack = *r.pack;
     w.field("file", r.path);
@@ -110,7 +120,7 @@ void write_agency_json(JsonWriter& w, const AgencyResult& r, const ReportOptions
     w.key("year");
     if (r.file.year) w.value(*r.file.year);
     else w.null();
-    w.field("basis", r.basis == Basis::verified ? "verified" : "self");
+    w.field("basis", basis_name(r.basis));
     w.key("index").raw_number(r.score.index.to_fixed(pack.precision));
     w.field("index_exact", r.score.index.to_exact_string());
     w.field("predicate", r.score.predicate->name.get(opt.lang));

@@ -113,7 +113,7 @@ std::string render_whatif_json(const AgencyResult& base, const WhatIf& w, const 
     j.key("year");
     if (base.file.year) j.value(*base.file.year);
     else j.null();
-    j.field("basis", base.basis == Basis::verified ? "verified" : "self");
+    j.field("basis", basis_name(base.basis));
 
     j.key("changes").begin_array();
     for (const auto& c : w.changes) {

@@ -8,19 +8,6 @@
 
 namespace spbe {
 
-namespace {
-
-Rational::Int gcd(Rational::Int a, Rational::Int b) {
-    while (b != 0) {
-        Rational::Int t = a % b;
-        a = b;
-        b = t;
-    }
-    return a < 0 ? -a : a;
-}
-
-} // namespace
-
 bool LinearScorer::make_form(const std::vector<Rational>& coefficients, Form& out) {
     using Int = Rational::Int;
     Int den = 1;

@@ -12,6 +12,9 @@ namespace spbe {
 
 enum class Basis { verified, self };
 
+// "verified" or "self", as the command line and JSON reports spell it.
+inline const char* basis_name(Basis b) { return b == Basis::verified ? "verified" : "self"; }
+
 struct Score {
     Rational index;
     std::vector<Rational> group_index; // parallel to Pack::groups
