@@ -227,6 +227,7 @@ private:
     std::vector<ItemResult> process(const Feed::Unit& unit);
     ItemResult process_file(const std::string& path);
     ItemResult process_csv_row(int csv, size_t row);
+    void keep_result(AgencyResult&& r, ItemResult& o) const;
     bool fast_csv_row(int csv, size_t row, CsvFastPath& fast, ItemResult& out);
     const HeaderCheck& header_check(int csv, const Pack& pack);
     void score_all();
@@ -322,7 +323,13 @@ ItemResult ScoreRun::process_file(const std::string& path) {
     o.diags = std::move(in.diags);
     o.exit_code = in.exit_code;
     if (!in.result) return o;
-    AgencyResult& r = *in.result;
+    keep_result(std::move(*in.result), o);
+    return o;
+}
+
+// What a scored agency leaves: the batch row, with the per-agency text the format needs, or the
+// whole result for the single-input report.
+void ScoreRun::keep_result(AgencyResult&& r, ItemResult& o) const {
     o.row = make_batch_row(r);
     BatchRow& row = *o.row;
     switch (mode_) {
@@ -337,7 +344,6 @@ ItemResult ScoreRun::process_file(const std::string& path) {
         break;
     case Mode::csv: break;
     }
-    return o;
 }
 
 ItemResult ScoreRun::process_csv_row(int csv, size_t index) {
@@ -370,21 +376,8 @@ ItemResult ScoreRun::process_csv_row(int csv, size_t index) {
     o.diags = std::move(in.diags);
     o.exit_code = in.exit_code;
     if (!in.result) return o;
-    AgencyResult& r = *in.result;
-    r.path = fmt::format("{}:{}", src.path, src.csv.row_line(index));
-    o.row = make_batch_row(r);
-    switch (mode_) {
-    case Mode::single: o.full = std::make_unique<AgencyResult>(std::move(r)); break;
-    case Mode::json: o.row->fragment = agency_json_fragment(r, ropt_, true); break;
-    case Mode::jsonl: o.row->fragment = agency_json_fragment(r, ropt_, false); break;
-    case Mode::table:
-        if (opt_.detail) o.row->fragment = render_score_table({std::move(r)}, ropt_);
-        break;
-    case Mode::markdown:
-        if (opt_.detail) o.row->fragment = render_score_markdown({std::move(r)}, ropt_);
-        break;
-    case Mode::csv: break;
-    }
+    in.result->path = fmt::format("{}:{}", src.path, src.csv.row_line(index));
+    keep_result(std::move(*in.result), o);
     return o;
 }
 

@@ -120,42 +120,23 @@ int write_output(const std::string& text, const OutputOptions& out) {
 }
 
 std::optional<std::string> read_text_file(const std::string& path, std::string& error) {
-    // One read into a string of the file's size: no stream buffers and no second copy, which
-    // matters for batches of thousands of files and for levels CSVs of many megabytes.
+    // Plain read() into a string reserved to the file's size: no stream buffers and no second
+    // copy, which matters for batches of thousands of files and for levels CSVs of many megabytes.
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         error = std::strerror(errno);
         return std::nullopt;
     }
     struct stat st {};
-    if (::fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
-        error = S_ISDIR(st.st_mode) ? "is a directory" : std::strerror(errno);
+    if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
         ::close(fd);
+        error = "is a directory";
         return std::nullopt;
     }
     std::string text;
     if (S_ISREG(st.st_mode) && st.st_size > 0) text.reserve(static_cast<size_t>(st.st_size));
     char buf[65536];
     while (true) {
-        // Regular files are read straight into the string; pipes and devices through the buffer.
-        size_t room = text.capacity() - text.size();
-        if (room > 0 && S_ISREG(st.st_mode)) {
-            size_t old = text.size();
-            text.resize(text.capacity());
-            ssize_t n = ::read(fd, text.data() + old, room);
-            if (n < 0 && errno == EINTR) {
-                text.resize(old);
-                continue;
-            }
-            if (n < 0) {
-                error = std::strerror(errno);
-                ::close(fd);
-                return std::nullopt;
-            }
-            text.resize(old + static_cast<size_t>(n));
-            if (n == 0) break;
-            continue;
-        }
         ssize_t n = ::read(fd, buf, sizeof buf);
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) {
