@@ -472,13 +472,14 @@ std::vector<ItemResult> ScoreRun::process(const Feed::Unit& unit) {
             make_entry(out.back(), cache);
         } catch (const std::exception& e) {
             ItemResult o;
-            o.diags.push_back(Diagnostic{where(), {}, Severity::error, fmt::format("cannot score: {}", e.what()), "internal"});
+            auto [file, pos] = where();
+            o.diags.push_back(Diagnostic{file, pos, Severity::error, fmt::format("cannot score: {}", e.what()), "internal"});
             o.exit_code = kInvalidInput;
             out.push_back(std::move(o));
         }
     };
     if (unit.csv < 0) {
-        guarded([&] { return process_file(unit.path); }, [&] { return unit.path; });
+        guarded([&] { return process_file(unit.path); }, [&] { return std::pair{unit.path, SourcePos{}}; });
     } else {
         out.reserve(unit.row_end - unit.row_begin);
         const CsvSource& src = csvs_[static_cast<size_t>(unit.csv)];
@@ -490,7 +491,7 @@ std::vector<ItemResult> ScoreRun::process(const Feed::Unit& unit) {
                     if (fast_csv_row(unit.csv, r, fast, o)) return o;
                     return process_csv_row(unit.csv, r);
                 },
-                [&] { return fmt::format("{}:{}", src.path, src.csv.row_line(r)); });
+                [&] { return std::pair{src.path, SourcePos{src.csv.row_line(r), 1}}; });
     }
     return out;
 }

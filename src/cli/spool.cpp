@@ -35,13 +35,17 @@ int open_temporary() {
 
 } // namespace
 
-Spool::Spool() : fd_(open_temporary()) {}
+Spool::Spool() = default;
 
 Spool::~Spool() {
     if (fd_ >= 0) ::close(fd_);
 }
 
 uint64_t Spool::append(std::string_view record) {
+    if (!opened_) {
+        fd_ = open_temporary();
+        opened_ = true;
+    }
     uint64_t at = size_;
     std::string& to = fd_ >= 0 ? pending_ : memory_;
     size_t before = to.size();

@@ -33,6 +33,7 @@ private:
     void flush();
     void fill(uint64_t offset, size_t at_least);
     int fd_ = -1;
+    bool opened_ = false; // the file is made at the first append: a one-file run never needs it
     std::string memory_;  // the records, when there is no file
     std::string pending_; // appended, not yet written to the file
     uint64_t size_ = 0;   // bytes appended in all
