@@ -1,4 +1,4 @@
-// YamlDocument::parse: yaml-cpp's event parser feeding a flat node vector, with the same node
+// YamlDocument::parse_yaml_cpp: yaml-cpp's event parser feeding a flat node vector, with the same node
 // identities YAML::Load's NodeBuilder gives (an alias is its anchored node, OnNull is null).
 #include "loader/yaml_tree.hpp"
 
@@ -103,15 +103,23 @@ private:
     std::vector<std::uint32_t> anchors_;
 };
 
-bool YamlDocument::parse(std::string_view text, YamlError& error) {
+void YamlDocument::clear() {
     items_.clear();
     children_.clear();
     text_.clear();
     root_ = kNone;
+}
+
+void YamlDocument::reserve_for(std::size_t text_size) {
     // Roughly one node per 10 bytes and half the text in scalars, in the files spbe reads.
-    items_.reserve(text.size() / 10 + 8);
-    children_.reserve(text.size() / 10 + 8);
-    text_.reserve(text.size() / 2 + 16);
+    items_.reserve(text_size / 10 + 8);
+    children_.reserve(text_size / 10 + 8);
+    text_.reserve(text_size / 2 + 16);
+}
+
+bool YamlDocument::parse_yaml_cpp(std::string_view text, YamlError& error) {
+    clear();
+    reserve_for(text.size());
     ViewBuf buf(text);
     std::istream in(&buf);
     try {
@@ -119,10 +127,7 @@ bool YamlDocument::parse(std::string_view text, YamlError& error) {
         YamlBuilder builder(*this);
         parser.HandleNextDocument(builder); // only the first document, as YAML::Load
     } catch (const YAML::Exception& e) {
-        items_.clear();
-        children_.clear();
-        text_.clear();
-        root_ = kNone;
+        clear();
         error.pos = e.mark.line >= 0 ? SourcePos{e.mark.line + 1, e.mark.column + 1} : SourcePos{};
         error.message = e.msg;
         return false;

@@ -109,7 +109,14 @@ class YamlDocument {
 public:
     // Reads the first document of `text` as YAML::Load does (anchors resolved, later documents
     // ignored). Returns false and fills `error` on a syntax error; the document is then empty.
-    bool parse(std::string_view text, YamlError& error);
+    // Tries the hand-written reader of plain block YAML first (loader/yaml_block.cpp), then yaml-cpp.
+    bool parse(std::string_view text, YamlError& error) { return parse_block_subset(text) || parse_yaml_cpp(text, error); }
+
+    // Reads `text` only when it lies in the block subset described in yaml_block.cpp, giving exactly
+    // the document parse_yaml_cpp gives; false (and an empty document) for any other text.
+    bool parse_block_subset(std::string_view text);
+    // Reads `text` with yaml-cpp's event parser: the reference for every text, and for every error.
+    bool parse_yaml_cpp(std::string_view text, YamlError& error);
 
     // The document's root node; undefined when the text holds no document (only comments), where
     // YAML::Load returns a null node without a position.
@@ -118,7 +125,10 @@ public:
 private:
     friend class YamlNode;
     friend class YamlBuilder;
+    friend class YamlBlockParser;
     static constexpr std::uint32_t kNone = 0xffffffffu;
+    void clear();
+    void reserve_for(std::size_t text_size);
     struct Item {
         std::int32_t line; // 0-based, as yaml-cpp's Mark
         std::int32_t col;
