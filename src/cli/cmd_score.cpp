@@ -92,14 +92,15 @@ HeaderCheck check_header(const CsvSource& src, const Pack& pack) {
 }
 
 // A batch's inputs in output order: evidence files and levels-CSV rows merged by (path, row), files
-// first on a tie. Rows of a CSV are handed out in runs, so that thousands of small rows do not
-// each pay for a trip through the work queue.
+// first on a tie. Files and rows are handed out in runs, so that many small inputs do not each pay
+// for a trip through the work queue (an evidence file takes ~0.15 ms to score).
 class Feed {
 public:
     static constexpr size_t kCsvRun = 256;
+    static constexpr size_t kFileRun = 8;
 
     struct Unit {
-        std::string path; // evidence file, when csv < 0
+        std::vector<std::string> paths; // evidence files, when csv < 0
         int csv = -1;
         size_t row_begin = 0, row_end = 0;
     };
@@ -112,8 +113,11 @@ public:
         int pick = choose();
         if (pick == kNothing) return false;
         if (pick == kFile) {
-            u = Unit{std::move(file_), -1, 0, 0};
-            have_file_ = cursor_.next(file_);
+            u = Unit{{}, -1, 0, 0};
+            do {
+                u.paths.push_back(std::move(file_));
+                have_file_ = cursor_.next(file_);
+            } while (u.paths.size() < kFileRun && choose() == kFile);
             return true;
         }
         u = Unit{{}, pick, next_row_[static_cast<size_t>(pick)], 0};
@@ -479,7 +483,9 @@ std::vector<ItemResult> ScoreRun::process(const Feed::Unit& unit) {
         }
     };
     if (unit.csv < 0) {
-        guarded([&] { return process_file(unit.path); }, [&] { return std::pair{unit.path, SourcePos{}}; });
+        out.reserve(unit.paths.size());
+        for (const std::string& path : unit.paths)
+            guarded([&] { return process_file(path); }, [&] { return std::pair{path, SourcePos{}}; });
     } else {
         out.reserve(unit.row_end - unit.row_begin);
         const CsvSource& src = csvs_[static_cast<size_t>(unit.csv)];
