@@ -1,5 +1,5 @@
-// Removal of text-only keys from rubric pack YAML at the node level, re-emitted with yaml-cpp's
-// emitter, so that a scoring run parses a few KB of structure instead of hundreds of KB of guidance.
+// Removal of text-only keys from rubric pack YAML at the node level, re-emitted in block style with
+// yaml-cpp's emitter, so that a scoring run parses a few KB of structure instead of hundreds of KB of guidance.
 #include "loader/pack_strip.hpp"
 
 #include <fmt/format.h>
@@ -42,6 +42,18 @@ void strip_manifest(YAML::Node root) {
     }
 }
 
+// Block style throughout, so that a scoring run reads the copy with the fast block-YAML reader
+// (yaml_block.cpp) instead of yaml-cpp: most of a one-file run's start-up.
+void use_block_style(YAML::Node node) {
+    if (node.IsMap()) {
+        node.SetStyle(YAML::EmitterStyle::Block);
+        for (auto it = node.begin(); it != node.end(); ++it) use_block_style(it->second);
+    } else if (node.IsSequence()) {
+        node.SetStyle(YAML::EmitterStyle::Block);
+        for (auto child : node) use_block_style(child);
+    }
+}
+
 } // namespace
 
 std::optional<std::string> strip_pack_file(const std::string& text, bool is_manifest) {
@@ -54,6 +66,7 @@ std::optional<std::string> strip_pack_file(const std::string& text, bool is_mani
     if (!root.IsMap()) return std::nullopt;
     if (is_manifest) strip_manifest(root);
     else strip_groups(root);
+    use_block_style(root);
     YAML::Emitter out;
     out << root;
     if (!out.good()) return std::nullopt;

@@ -2,6 +2,7 @@
 // same pack as the full files and give the same scores, and they carry no criteria text.
 #include "loader/builtin_packs.hpp"
 #include "loader/pack_strip.hpp"
+#include "loader/yaml_tree.hpp"
 #include "scoring/score.hpp"
 
 #include <doctest/doctest.h>
@@ -89,9 +90,25 @@ TEST_CASE("strip_pack_file drops indicator text and keeps structure") {
     auto out = strip_pack_file(group, false);
     REQUIRE(out);
     CHECK(*out == "id: policy\nname: Kebijakan\nweight: 13\naspects:\n  - id: 1\n    name: Aspek\n    weight: 13\n    indicators:\n"
-                  "      - id: 1\n        name: {id: Satu, en: One}\n        weight: 1.3\n");
+                  "      - id: 1\n        name:\n          id: Satu\n          en: One\n        weight: 1.3\n");
     auto manifest = strip_pack_file("id: p\nprovenance: long\nscales:\n  s:\n    levels:\n      - {value: 1, name: A, criteria: c}\n", true);
     REQUIRE(manifest);
-    CHECK(*manifest == "id: p\nscales:\n  s:\n    levels:\n      - {value: 1, name: A}\n");
+    CHECK(*manifest == "id: p\nscales:\n  s:\n    levels:\n      - value: 1\n        name: A\n");
     CHECK_FALSE(strip_pack_file("a: [", false));
+}
+
+TEST_CASE("structure-only copies are block YAML, read by the fast reader exactly as by yaml-cpp") {
+    for (std::size_t i = 0; i < kEmbeddedPackFileCount; ++i) {
+        const std::string text = kEmbeddedPackFiles[i].structure;
+        CAPTURE(text.substr(0, 80));
+        YamlDocument fast, reference;
+        YamlError error;
+        CHECK(fast.parse_block_subset(text)); // start-up of a scoring run must not need yaml-cpp
+        REQUIRE(reference.parse_yaml_cpp(text, error));
+        CHECK(fast.root().size() == reference.root().size());
+    }
+    // A flow map in the source comes out in block style.
+    auto stripped = strip_pack_file("id: x\nname: {id: A, en: B}\nindicators:\n  - {id: 1, weight: 2, criteria: [a]}\n", false);
+    REQUIRE(stripped);
+    CHECK(*stripped == "id: x\nname:\n  id: A\n  en: B\nindicators:\n  - id: 1\n    weight: 2\n");
 }
