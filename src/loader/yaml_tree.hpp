@@ -1,6 +1,6 @@
-// A compact read-only YAML document: yaml-cpp's parser events collected into one vector of nodes
-// and one string arena, read through small value handles (YamlNode) with the subset of the
-// YAML::Node API the loaders use. Building it costs a fraction of YAML::Load's Node tree.
+// A compact read-only YAML document: one vector of nodes and one string arena, filled by the block
+// reader (yaml_block.cpp) or from yaml-cpp's parser events (yaml_tree.cpp), read through small value
+// handles (YamlNode) with the subset of the YAML::Node API the loaders use.
 #pragma once
 
 #include "model/text.hpp"
