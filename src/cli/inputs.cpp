@@ -9,8 +9,6 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
-#include <sstream>
 #include <set>
 
 namespace spbe::cli {
@@ -118,12 +116,6 @@ void read_path_list(std::istream& in, const std::function<void(int line, const s
     }
 }
 
-std::vector<std::pair<int, std::string>> parse_path_list(const std::string& text) {
-    std::vector<std::pair<int, std::string>> out;
-    std::istringstream in(text);
-    read_path_list(in, [&](int line, const std::string& p) { out.emplace_back(line, p); });
-    return out;
-}
 
 CollectedInputs collect_inputs(const std::vector<std::string>& args, std::istream& stdin_list) {
     Collector c;

@@ -26,9 +26,8 @@ struct CollectedInputs {
 CollectedInputs collect_inputs(const std::vector<std::string>& args, std::istream& stdin_list);
 
 // The path list format shared by @FILE and `-`: one path per line, blank and '#' lines ignored,
-// surrounding whitespace and a trailing '\r' trimmed. Pairs of (line number, path).
-std::vector<std::pair<int, std::string>> parse_path_list(const std::string& text);
-// The same, one line at a time from a stream (a list of 20,000 paths is never held as text).
+// surrounding whitespace and a trailing '\r' trimmed. Read one line at a time (a list of 20,000
+// paths is never held as text); `each` gets the 1-based line number and the path.
 void read_path_list(std::istream& in, const std::function<void(int line, const std::string& path)>& each);
 
 } // namespace spbe::cli

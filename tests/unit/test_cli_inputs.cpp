@@ -41,7 +41,9 @@ std::vector<std::string> rel(const TempDir& t, const std::vector<std::string>& f
 } // namespace
 
 TEST_CASE("path lists skip blank lines and comments and trim spaces") {
-    auto list = parse_path_list("\xEF\xBB\xBF" "a.yaml\n\n# comment\n  b dir/c.yaml \r\n#x\nd.yml");
+    std::istringstream text("\xEF\xBB\xBF" "a.yaml\n\n# comment\n  b dir/c.yaml \r\n#x\nd.yml");
+    std::vector<std::pair<int, std::string>> list;
+    read_path_list(text, [&](int line, const std::string& p) { list.emplace_back(line, p); });
     REQUIRE(list.size() == 3);
     CHECK(list[0] == std::make_pair(1, std::string("a.yaml")));
     CHECK(list[1] == std::make_pair(4, std::string("b dir/c.yaml")));
