@@ -68,6 +68,11 @@ private:
         return static_cast<std::size_t>(end_ - p_) >= n && std::memcmp(p_, s, n) == 0;
     }
     bool is_dash_item() const { return *p_ == '-' && is_blank_or_break(p_[1]); }
+    void start_line(const char* at) {
+        p_ = at;
+        line_start_ = at;
+        ++line_;
+    }
 
     // After a node on the current line: only spaces and a comment (after a space) may follow.
     bool rest_is_comment() {
@@ -80,27 +85,23 @@ private:
         return *p_ == '\n';
     }
 
-    // From the '\n' ending a line, moves to the first character of the next line holding a token (not
-    // blank, not a comment); false at the end of the text. `strict` declines a comment line indented
+    // From the '\n' ending a line (or the start of a line), moves to the first character of the next
+    // line holding a token (not blank, not a comment); false at the end of the text. `strict` declines a comment line indented
     // deeper than `max_indent` and any content line deeper than it (after a scalar, yaml-cpp may read
     // such a line as more of the scalar). A document marker at column 0 declines.
     bool next_content(bool strict, int max_indent = 0) {
-        if (p_ != end_ && *p_ == '\n') ++p_, ++line_, line_start_ = p_;
+        if (p_ != end_ && *p_ == '\n') start_line(p_ + 1);
         while (p_ != end_) {
             const char* q = p_;
             while (*q == ' ') ++q;
             if (*q == '\n') {
-                p_ = q + 1;
-                ++line_;
-                line_start_ = p_;
+                start_line(q + 1);
                 continue;
             }
             int indent = static_cast<int>(q - p_);
             if (strict && indent > max_indent) return fail();
             if (*q == '#') {
-                p_ = static_cast<const char*>(std::memchr(q, '\n', static_cast<std::size_t>(end_ - q))) + 1;
-                ++line_;
-                line_start_ = p_;
+                start_line(static_cast<const char*>(std::memchr(q, '\n', static_cast<std::size_t>(end_ - q))) + 1);
                 continue;
             }
             if (indent == 0 && end_ - q >= 3 && (std::memcmp(q, "---", 3) == 0 || std::memcmp(q, "...", 3) == 0) &&
@@ -290,11 +291,10 @@ private:
     }
 
     // After a scalar: the rest of the line, then the next content line, which must not be deeper.
-    bool end_scalar(int indent) {
-        if (!rest_is_comment()) return fail();
-        if (!next_content(true, indent)) return !failed_;
-        return true;
-    }
+    bool end_scalar(int indent) { return rest_is_comment() ? next_not_deeper(indent) : fail(); }
+
+    // Moves to the next content line (or the end of the text), which must not be deeper than `indent`.
+    bool next_not_deeper(int indent) { return next_content(true, indent) || !failed_; }
 
     bool quoted_scalar(int indent, std::uint32_t& out) {
         int line = line_, column = col();
@@ -321,9 +321,7 @@ private:
         if (strip) ++p_;
         if (*p_ != ' ' && *p_ != '\n') return fail(); // keep (+), an explicit indentation, or junk
         if (!rest_is_comment()) return fail();
-        ++p_;
-        ++line_;
-        line_start_ = p_;
+        start_line(p_ + 1);
         std::string value;
         int content = -1; // the lines' indentation, once the first line sets it
         int blanks = 0;
@@ -352,20 +350,12 @@ private:
                 value.append(q, static_cast<std::size_t>(eol - q));
                 q = eol;
             }
-            p_ = q + 1;
-            ++line_;
-            line_start_ = p_;
+            start_line(q + 1);
         }
         if (content < 0) return fail();
         if (!strip) value += '\n';
         out = add_scalar(line, column, value);
-        // p_ is at the start of a line (or the end); the next token must not be deeper than `indent`.
-        if (p_ == end_) return true;
-        --p_; // back onto the '\n' that next_content expects
-        --line_;
-        line_start_ = p_; // column arithmetic is only used after next_content moves on
-        if (!next_content(true, indent)) return !failed_;
-        return true;
+        return next_not_deeper(indent); // from the start of the line that ended the scalar
     }
 
     YamlDocument& doc_;
