@@ -1,5 +1,5 @@
 // libFuzzer target: any bytes as an evidence file must give a result or diagnostics, never a crash,
-// hang or sanitizer report. Build with -DSPBE_FUZZ=ON using clang (see docs/ARCHITECTURE.md).
+// hang or sanitizer report. Build with -DSPBE_FUZZ=ON using clang (see README.md, Development).
 #include "loader/builtin_packs.hpp"
 #include "loader/evidence_loader.hpp"
 #include "scoring/score.hpp"

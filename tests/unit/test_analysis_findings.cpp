@@ -2,6 +2,7 @@
 // configuration (.spbe.yaml) and its application: severities, off, per-path ignores, sort order.
 #include "analysis/findings.hpp"
 #include "loader/config_loader.hpp"
+#include "../test_support.hpp"
 
 #include <doctest/doctest.h>
 
@@ -13,15 +14,10 @@
 #include <unistd.h>
 
 using namespace spbe;
+using spbe::test::read_source;
 
 namespace {
 
-std::string read_source(const std::filesystem::path& p) {
-    std::ifstream in(p);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 // Rule ids passed as the last argument of a diagnostic: each statement that reports something
 // (error(, warning(, warn(, Diagnostic{) and ends in a string literal names its rule there.

@@ -2,6 +2,7 @@
 // (hand-picked edge cases, every YAML file in the repository, thousands of mutations of them) reads
 // exactly as yaml-cpp reads it: same node kinds, texts and positions.
 #include "loader/yaml_tree.hpp"
+#include "../test_support.hpp"
 
 #include <doctest/doctest.h>
 
@@ -15,37 +16,11 @@
 #include <vector>
 
 using namespace spbe;
+using spbe::test::read_source;
+using spbe::test::where;
+using spbe::test::yaml_difference;
 
 namespace {
-
-std::string where(YamlNode n) { return std::to_string(n.pos().line) + ":" + std::to_string(n.pos().col); }
-
-// Empty when the two trees are the same, else the path to the first difference.
-std::string difference(YamlNode a, YamlNode b, const std::string& path = "root") {
-    if (a.Type() != b.Type()) return path + ": kind";
-    if (!a.IsDefined()) return "";
-    if (a.pos().line != b.pos().line || a.pos().col != b.pos().col) return path + ": position " + where(a) + " vs " + where(b);
-    if (a.Scalar() != b.Scalar()) return path + ": text '" + std::string(a.Scalar()) + "' vs '" + std::string(b.Scalar()) + "'";
-    if (a.size() != b.size()) return path + ": size";
-    if (a.IsSequence()) {
-        auto it = b.begin();
-        std::size_t i = 0;
-        for (YamlNode x : a) {
-            auto d = difference(x, *it++, path + "[" + std::to_string(i++) + "]");
-            if (!d.empty()) return d;
-        }
-    }
-    if (a.IsMap()) {
-        auto it = b.pairs().begin();
-        for (auto [k, v] : a.pairs()) {
-            auto other = *it++;
-            auto d = difference(k, other.key, path + ".key");
-            if (d.empty()) d = difference(v, other.value, path + "." + std::string(k.Scalar()));
-            if (!d.empty()) return d;
-        }
-    }
-    return "";
-}
 
 struct Outcome {
     bool accepted = false;
@@ -66,7 +41,7 @@ Outcome try_both(const std::string& text) {
     if (!reference.parse_yaml_cpp(text, error))
         out.difference = "yaml-cpp refuses it: " + error.message;
     else
-        out.difference = difference(out.doc->root(), reference.root());
+        out.difference = yaml_difference(out.doc->root(), reference.root());
     return out;
 }
 
@@ -78,12 +53,6 @@ std::unique_ptr<YamlDocument> accepted(const std::string& text) {
     return std::move(o.doc);
 }
 
-std::string read_source(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 std::vector<std::filesystem::path> repository_yaml_files() {
     std::vector<std::filesystem::path> files;

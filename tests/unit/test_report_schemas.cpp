@@ -7,6 +7,7 @@
 #include "loader/pack_loader.hpp"
 #include "report/evidence_template.hpp"
 #include "report/schemas.hpp"
+#include "../test_support.hpp"
 
 #include <doctest/doctest.h>
 #include <yaml-cpp/yaml.h>
@@ -19,6 +20,7 @@
 #include <sstream>
 
 using namespace spbe;
+using spbe::test::read_source;
 
 namespace {
 
@@ -213,12 +215,6 @@ private:
     }
 };
 
-std::string read_file(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 std::vector<std::filesystem::path> yaml_files(const std::filesystem::path& dir) {
     std::vector<std::filesystem::path> out;
@@ -286,7 +282,7 @@ TEST_CASE("bundled rubric packs conform to the rubric schema") {
     for (const auto& entry : std::filesystem::directory_iterator(kSource / "rubrics")) {
         for (const auto& file : yaml_files(entry.path())) {
             CAPTURE(file.string());
-            CHECK(joined(schema_errors(schema, read_file(file))) == "");
+            CHECK(joined(schema_errors(schema, read_source(file))) == "");
             ++count;
         }
     }
@@ -304,7 +300,7 @@ TEST_CASE("fixtures, examples and init templates conform to the evidence schema"
     for (const char* dir : {"tests/fixtures", "examples"}) {
         for (const auto& file : yaml_files(kSource / dir)) {
             CAPTURE(file.string());
-            CHECK(joined(schema_errors(schema, read_file(file))) == "");
+            CHECK(joined(schema_errors(schema, read_source(file))) == "");
             ++count;
         }
     }
