@@ -15,11 +15,11 @@ void add(std::vector<Diagnostic>& diags, int line, int col, Severity sev, std::s
     diags.push_back(Diagnostic{"", {line, col}, sev, std::move(message), rule});
 }
 
-std::string trim(std::string_view s) {
+std::string_view trim(std::string_view s) {
     size_t b = 0, e = s.size();
     while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r')) ++b;
     while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
-    return std::string(s.substr(b, e - b));
+    return s.substr(b, e - b);
 }
 
 std::string lower(std::string s) {
@@ -120,7 +120,7 @@ std::vector<CsvField> split_csv_record(std::string_view rec, char separator, int
             if (raw.find('"') != std::string_view::npos)
                 add(diags, line, field_no, Severity::error, "quote inside an unquoted field (enclose the field in quotes and write a quote as \"\")",
                     "csv-syntax");
-            f.text = trim(raw);
+            f.text = std::string(trim(raw));
             i = end;
         }
         fields.push_back(std::move(f));
@@ -262,11 +262,6 @@ bool LevelsCsv::fast_row(size_t i, FastCsvRow& out) const {
     const Record& r = records_[i];
     std::string_view rec = std::string_view(text_).substr(r.begin, r.end - r.begin);
     if (rec.find('"') != std::string_view::npos) return false;
-    auto trimmed = [](std::string_view f) {
-        while (!f.empty() && (f.front() == ' ' || f.front() == '\t' || f.front() == '\r')) f.remove_prefix(1);
-        while (!f.empty() && (f.back() == ' ' || f.back() == '\t' || f.back() == '\r')) f.remove_suffix(1);
-        return f;
-    };
     out.name = out.code = out.type = out.province = out.rubric = {};
     out.year = 0;
     out.levels.assign(indicators_.size(), 0);
@@ -275,7 +270,7 @@ bool LevelsCsv::fast_row(size_t i, FastCsvRow& out) const {
     size_t pos = 0;
     while (true) {
         size_t end = rec.find(separator_, pos);
-        std::string_view f = trimmed(rec.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos));
+        std::string_view f = trim(rec.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos));
         int idx = static_cast<int>(k);
         if (next_ind < indicator_index_.size() && indicator_index_[next_ind] == idx) {
             if (f.empty() || f.size() > 4) return false;
