@@ -52,6 +52,8 @@ enum class Mode { single, table, markdown, csv, json, jsonl };
 struct CsvSource {
     std::string path;
     LevelsCsv csv;
+    // What a row's result is reported as: `file:line`.
+    std::string row_path(size_t row) const { return fmt::format("{}:{}", path, csv.row_line(row)); }
 };
 
 // Header of a levels CSV checked against one pack, once per (CSV, pack).
@@ -380,7 +382,7 @@ ItemResult ScoreRun::process_csv_row(int csv, size_t index) {
     o.diags = std::move(in.diags);
     o.exit_code = in.exit_code;
     if (!in.result) return o;
-    in.result->path = fmt::format("{}:{}", src.path, src.csv.row_line(index));
+    in.result->path = src.row_path(index);
     keep_result(std::move(*in.result), o);
     return o;
 }
@@ -427,7 +429,7 @@ bool ScoreRun::fast_csv_row(int csv, size_t index, CsvFastPath& fast, ItemResult
         fast.levels[pi] = v;
     }
     BatchRow& row = out.row.emplace();
-    row.path = fmt::format("{}:{}", src.path, src.csv.row_line(index));
+    row.path = src.row_path(index);
     row.pack = &pack;
     row.agency = Agency{std::string(fast.row.name), std::string(fast.row.code), std::string(fast.row.type), std::string(fast.row.province)};
     if (fast.row.year) row.year = fast.row.year;
