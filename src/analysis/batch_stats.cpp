@@ -3,6 +3,7 @@
 #include "analysis/batch_stats.hpp"
 
 #include <algorithm>
+#include <limits>
 
 namespace spbe {
 
@@ -53,44 +54,17 @@ std::string decimal_sqrt(const Rational& v, int precision) {
 }
 
 BatchStats compute_batch_stats(const Pack& pack, const std::vector<Rational>& values) {
-    BatchStats s;
-    s.count = values.size();
-    s.predicate_counts.assign(pack.predicates.size(), 0);
-    if (values.empty()) return s;
-    // Over a common denominator D every value is an integer a_i, so the sums below are exact
-    // integers: mean = Σa / (nD), variance = (nΣa² − (Σa)²) / (n²D²).
+    // Over a common denominator D every value is an integer: the units form below.
     Int d = 1;
     for (const auto& x : values) d = mul(d / gcd(d, x.den()), x.den());
-    Int n = static_cast<Int>(values.size());
-    Int s1 = 0, s2 = 0;
-    s.min = s.max = values.front();
-    for (size_t i = 0; i < values.size(); ++i) {
-        const Rational& x = values[i];
+    std::vector<long long> units;
+    units.reserve(values.size());
+    for (const auto& x : values) {
         Int a = mul(x.num(), d / x.den());
-        s1 = add(s1, a);
-        s2 = add(s2, mul(a, a));
-        if (x < s.min) {
-            s.min = x;
-            s.min_pos = i;
-        }
-        if (x > s.max) {
-            s.max = x;
-            s.max_pos = i;
-        }
-        const Predicate& p = pack.predicate_for(x);
-        ++s.predicate_counts[static_cast<size_t>(&p - pack.predicates.data())];
+        if (a > std::numeric_limits<long long>::max() || a < std::numeric_limits<long long>::min()) throw RationalOverflow();
+        units.push_back(static_cast<long long>(a));
     }
-    s.mean = Rational(s1, mul(n, d));
-    s.variance = Rational(add(mul(n, s2), -mul(s1, s1)), mul(mul(n, n), mul(d, d)));
-    std::vector<Rational> sorted = values;
-    size_t mid = sorted.size() / 2;
-    std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(mid), sorted.end());
-    s.median = sorted[mid];
-    if (sorted.size() % 2 == 0) {
-        Rational below = *std::max_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(mid));
-        s.median = (below + s.median) / Rational(2);
-    }
-    return s;
+    return compute_batch_stats(pack, units, d);
 }
 
 BatchStats compute_batch_stats(const Pack& pack, std::vector<long long>& units, Rational::Int den) {
@@ -98,6 +72,7 @@ BatchStats compute_batch_stats(const Pack& pack, std::vector<long long>& units, 
     s.count = units.size();
     s.predicate_counts.assign(pack.predicates.size(), 0);
     if (units.empty()) return s;
+    // With a_i = units[i]: mean = Σa / (n·den), variance = (nΣa² − (Σa)²) / (n²·den²), exact integers.
     Int n = static_cast<Int>(units.size());
     Int s1 = 0, s2 = 0;
     long long lo = units.front(), hi = units.front();
