@@ -648,9 +648,7 @@ int ScoreRun::report() {
     std::vector<int> ranks;
     if (bopt.ranked) {
         std::stable_sort(ranking_.begin(), ranking_.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-        ranks.resize(ranking_.size());
-        for (size_t i = 0; i < ranking_.size(); ++i)
-            ranks[i] = i > 0 && ranking_[i].first == ranking_[i - 1].first ? ranks[i - 1] : static_cast<int>(i) + 1;
+        ranks = competition_ranks(ranking_, [](const auto& entry) -> const Rational& { return entry.first; });
     }
     // Calls fn(entry's record, entry's pre-rendered text, rank) for every row in output order.
     auto for_each_entry = [&](auto&& fn) {

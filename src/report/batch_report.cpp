@@ -295,17 +295,6 @@ BatchSummary BatchSummarizer::finish(size_t invalid) {
     return s;
 }
 
-BatchSummary summarize_batch(const std::vector<BatchRow>& rows, GroupBy by, size_t invalid) {
-    BatchSummarizer summarizer(by);
-    for (const auto& r : rows) summarizer.add(r);
-    return summarizer.finish(invalid);
-}
-
-void assign_ranks(std::vector<BatchRow>& rows) {
-    for (size_t i = 0; i < rows.size(); ++i)
-        rows[i].rank = i > 0 && rows[i].index == rows[i - 1].index ? rows[i - 1].rank : static_cast<int>(i) + 1;
-}
-
 std::string agency_json_fragment(const AgencyResult& r, const ReportOptions& opt, bool pretty) {
     JsonWriter w(pretty);
     w.begin_object();
@@ -576,18 +565,6 @@ std::string BatchRenderer::footer(const BatchSummary& s) {
     }
     }
     return "";
-}
-
-std::string render_batch(BatchFormat format, const std::vector<BatchRow>& rows, const BatchSummary& s, const BatchReportOptions& opt) {
-    std::vector<const Pack*> packs;
-    for (const auto& r : rows)
-        if (std::find(packs.begin(), packs.end(), r.pack) == packs.end()) packs.push_back(r.pack);
-    BatchRenderer renderer(format, opt, packs);
-    if (renderer.needs_widths())
-        for (const auto& r : rows) renderer.widen(r);
-    std::string out = renderer.header();
-    for (const auto& r : rows) out += renderer.row(r);
-    return out + renderer.footer(s);
 }
 
 namespace {

@@ -97,11 +97,15 @@ private:
     std::vector<const Pack*> packs_;
 };
 
-// The same over rows in memory.
-BatchSummary summarize_batch(const std::vector<BatchRow>& rows, GroupBy by, size_t invalid);
-
-// Standard competition ranking ("1, 2, 2, 4") of rows already sorted by descending index.
-void assign_ranks(std::vector<BatchRow>& rows);
+// Standard competition ranking ("1, 2, 2, 4") of items already sorted by descending exact index;
+// `index_of(item)` gives an item's index.
+template <typename T, typename IndexOf>
+std::vector<int> competition_ranks(const std::vector<T>& sorted, IndexOf index_of) {
+    std::vector<int> ranks(sorted.size());
+    for (size_t i = 0; i < sorted.size(); ++i)
+        ranks[i] = i > 0 && index_of(sorted[i]) == index_of(sorted[i - 1]) ? ranks[i - 1] : static_cast<int>(i) + 1;
+    return ranks;
+}
 
 enum class BatchFormat { table, markdown, csv, json, jsonl };
 
@@ -151,8 +155,6 @@ private:
     JsonWriter json_;
 };
 
-// A whole batch in memory (tests, small runs): the renderer over `rows` in their order.
-std::string render_batch(BatchFormat format, const std::vector<BatchRow>& rows, const BatchSummary& s, const BatchReportOptions& opt);
 // Only the summary, for appending after single-agency reports.
 std::string render_summary_table(const BatchSummary& s, const ReportOptions& opt);
 std::string render_summary_markdown(const BatchSummary& s, const ReportOptions& opt);
