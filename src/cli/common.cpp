@@ -120,7 +120,7 @@ int write_output(const std::string& text, const OutputOptions& out) {
 }
 
 std::optional<std::string> read_text_file(const std::string& path, std::string& error) {
-    // Plain read() into a string reserved to the file's size: no stream buffers and no second
+    // Plain read() into a string sized to the file: no stream buffers and no second
     // copy, which matters for batches of thousands of files and for levels CSVs of many megabytes.
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
@@ -133,11 +133,13 @@ std::optional<std::string> read_text_file(const std::string& path, std::string& 
         error = "is a directory";
         return std::nullopt;
     }
-    std::string text;
-    if (S_ISREG(st.st_mode) && st.st_size > 0) text.reserve(static_cast<size_t>(st.st_size));
-    char buf[65536];
+    // Read straight into the string: one byte more than a regular file's size, so that the read
+    // which finds the end needs no growth; anything else (a pipe, a growing file) doubles it.
+    std::string text(S_ISREG(st.st_mode) && st.st_size > 0 ? static_cast<size_t>(st.st_size) + 1 : 65536, '\0');
+    size_t used = 0;
     while (true) {
-        ssize_t n = ::read(fd, buf, sizeof buf);
+        if (used == text.size()) text.resize(2 * text.size());
+        ssize_t n = ::read(fd, text.data() + used, text.size() - used);
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) {
             error = std::strerror(errno);
@@ -145,8 +147,9 @@ std::optional<std::string> read_text_file(const std::string& path, std::string& 
             return std::nullopt;
         }
         if (n == 0) break;
-        text.append(buf, static_cast<size_t>(n));
+        used += static_cast<size_t>(n);
     }
+    text.resize(used);
     ::close(fd);
     return text;
 }
