@@ -44,10 +44,7 @@ void read_evidence_items(YamlReader& r, const YamlNode& node, IndicatorEntry& en
             entry.evidence.push_back(std::move(item));
             continue;
         }
-        if (!item_node.IsMap()) {
-            r.expect_map(item_node, item_what()); // reports it
-            continue;
-        }
+        if (!r.expect_map(item_node, item_what)) continue;
         for (auto& [key, value] : r.entries(item_node, {"title", "file", "sha256", "valid_until"}, item_what)) {
             if (!value.IsScalar()) {
                 r.string(value, fmt::format("'{}' of {}", key, item_what())); // reports it

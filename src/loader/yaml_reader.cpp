@@ -167,21 +167,21 @@ SourcePos YamlReader::key_pos(const YamlNode& map, std::string_view key) {
     return pos(map);
 }
 
-bool YamlReader::expect_map(const YamlNode& node, std::string_view what) {
+bool YamlReader::expect_map(const YamlNode& node, What what) {
     if (node.IsMap()) return true;
-    error(pos(node), fmt::format("{} must be a mapping, found {}", what, describe_type(node)), "type");
+    error(pos(node), fmt::format("{} must be a mapping, found {}", what.str(), describe_type(node)), "type");
     return false;
 }
 
-bool YamlReader::expect_seq(const YamlNode& node, std::string_view what) {
+bool YamlReader::expect_seq(const YamlNode& node, What what) {
     if (node.IsSequence()) return true;
-    error(pos(node), fmt::format("{} must be a list, found {}", what, describe_type(node)), "type");
+    error(pos(node), fmt::format("{} must be a list, found {}", what.str(), describe_type(node)), "type");
     return false;
 }
 
-std::optional<std::string> YamlReader::string(const YamlNode& node, std::string_view what) {
+std::optional<std::string> YamlReader::string(const YamlNode& node, What what) {
     if (node.IsScalar()) return std::string(node.Scalar());
-    error(pos(node), fmt::format("{} must be text, found {}", what, describe_type(node)), "type");
+    error(pos(node), fmt::format("{} must be text, found {}", what.str(), describe_type(node)), "type");
     return std::nullopt;
 }
 
@@ -190,13 +190,14 @@ std::optional<long long> YamlReader::plain_integer(std::string_view s) {
     return plain_value(s);
 }
 
-std::optional<long long> YamlReader::integer(const YamlNode& node, std::string_view what) {
+std::optional<long long> YamlReader::integer(const YamlNode& node, What lazy_what) {
+    if (node.IsScalar() && is_plain_integer(node.Scalar())) return plain_value(node.Scalar());
+    const std::string what = lazy_what.str();
     if (!node.IsScalar()) {
         error(pos(node), fmt::format("{} must be a whole number, found {}", what, describe_type(node)), "type");
         return std::nullopt;
     }
     const std::string_view s = node.Scalar();
-    if (is_plain_integer(s)) return plain_value(s);
     if (is_decimal_comma(s)) {
         error(pos(node),
               fmt::format("{} must be a whole number, found '{}' (a decimal comma; levels are whole numbers, write e.g. {})", what, s,
@@ -211,13 +212,15 @@ std::optional<long long> YamlReader::integer(const YamlNode& node, std::string_v
     return std::nullopt;
 }
 
-std::optional<Rational> YamlReader::number(const YamlNode& node, std::string_view what) {
+std::optional<Rational> YamlReader::number(const YamlNode& node, What lazy_what) {
+    if (node.IsScalar())
+        if (auto r = Rational::parse(node.Scalar())) return r;
+    const std::string what = lazy_what.str();
     if (!node.IsScalar()) {
         error(pos(node), fmt::format("{} must be a number, found {}", what, describe_type(node)), "type");
         return std::nullopt;
     }
     const std::string_view s = node.Scalar();
-    if (auto r = Rational::parse(s)) return r;
     if (is_decimal_comma(s)) {
         std::string fixed(s);
         fixed[fixed.find(',')] = '.';

@@ -63,28 +63,15 @@ public:
     // Position of the key `key` in `map`, or of the map itself.
     static SourcePos key_pos(const YamlNode& map, std::string_view key);
 
-    bool expect_map(const YamlNode& node, std::string_view what);
-    bool expect_seq(const YamlNode& node, std::string_view what);
-    std::optional<std::string> string(const YamlNode& node, std::string_view what);
+    // The checked reads below take `what` as a text or as a lambda that builds it: it is built only
+    // when there is a problem to report (every indicator of every file in a batch passes here).
+    bool expect_map(const YamlNode& node, What what);
+    bool expect_seq(const YamlNode& node, What what);
+    std::optional<std::string> string(const YamlNode& node, What what);
     // A whole number; explains decimal commas ("2,5") and fractions.
-    std::optional<long long> integer(const YamlNode& node, std::string_view what);
+    std::optional<long long> integer(const YamlNode& node, What what);
     // An exact number written as a decimal ("1.3") or a fraction ("20/6").
-    std::optional<Rational> number(const YamlNode& node, std::string_view what);
-    // Lazy forms of the above for hot paths (every indicator of every file in a batch): `what` is a
-    // callable that builds the description only when there is a problem to report.
-    template <typename What>
-        requires std::invocable<What>
-    std::optional<std::string> string(const YamlNode& node, What&& what) {
-        if (node.IsScalar()) return std::string(node.Scalar());
-        return string(node, std::string_view(what()));
-    }
-    template <typename What>
-        requires std::invocable<What>
-    std::optional<long long> integer(const YamlNode& node, What&& what) {
-        if (node.IsScalar())
-            if (auto v = plain_integer(node.Scalar())) return v;
-        return integer(node, std::string_view(what()));
-    }
+    std::optional<Rational> number(const YamlNode& node, What what);
     // The value of a plain whole number such as "3" or "-2"; nullopt for anything else.
     static std::optional<long long> plain_integer(std::string_view s);
 
