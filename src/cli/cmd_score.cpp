@@ -669,7 +669,12 @@ int ScoreRun::report() {
         }
     };
     auto decode = [&](std::string_view record, int rank) {
-        BatchRow row = decode_batch_row(record, spool_packs_);
+        BatchRow row;
+        try {
+            row = decode_batch_row(record, spool_packs_);
+        } catch (const std::runtime_error& e) { // the record's bytes changed on disk: stop as for any spool failure
+            throw SpoolError(fmt::format("the batch's temporary file is corrupt: {}", e.what()));
+        }
         row.rank = rank;
         return row;
     };
