@@ -24,6 +24,7 @@
 #include <mutex>
 #include <set>
 #include <thread>
+#include <unordered_map>
 #include <unistd.h>
 
 namespace spbe::cli {
@@ -244,6 +245,7 @@ private:
         const BatchRenderer* pre = nullptr;
     };
     void make_entry(ItemResult& o, EntryCache& cache);
+    bool first_of_agency(const BatchRow& row);
     int report();
 
     const ScoreOptions& opt_;
@@ -276,6 +278,7 @@ private:
     std::map<const Pack*, std::unique_ptr<BatchRenderer>> pre_renderers_; // guarded by spool_packs_mutex_
     std::vector<std::pair<Rational, uint64_t>> ranking_; // --sort index: (index, spool offset) per row
     std::set<std::string> headers_reported_;
+    std::unordered_map<std::string, std::string> agency_paths_; // (pack, year, code or name) -> the row that counts
     std::unique_ptr<AgencyResult> single_;
     size_t emitted_items_ = 0;
     bool stopped_ = false; // --strict met an invalid input
@@ -504,6 +507,24 @@ std::vector<ItemResult> ScoreRun::process(const Feed::Unit& unit) {
     return out;
 }
 
+// The same agency (code, or name without a code) for the same year and pack counts once: the first
+// row in input order. A later one is warned about with both paths and left out of rows and summary.
+bool ScoreRun::first_of_agency(const BatchRow& row) {
+    const Agency& a = row.agency;
+    std::string key = fmt::format("{}\n{}\n{}{}", row.pack->id, row.year ? std::to_string(*row.year) : "", a.code.empty() ? "name:" : "code:",
+                                  a.code.empty() ? a.name : a.code);
+    auto [it, inserted] = agency_paths_.try_emplace(std::move(key), row.path);
+    if (inserted) return true;
+    if (progress_) progress_->clear();
+    std::string who = a.code.empty() ? fmt::format("agency '{}'", a.name) : fmt::format("agency code {}", a.code);
+    std::string year = row.year ? fmt::format(", year {}", *row.year) : "";
+    print_diagnostics({Diagnostic{row.path, {}, Severity::warning,
+                                  fmt::format("{}{}, {} already scored from {}; counted once (the first in path order), this row is left out", who,
+                                              year, row.pack->id, it->second),
+                                  "duplicate-agency"}});
+    return false;
+}
+
 // In input order: diagnostics to stderr, the row into the spool and the summary.
 void ScoreRun::emit(std::vector<ItemResult>& results) {
     for (ItemResult& o : results) {
@@ -528,6 +549,7 @@ void ScoreRun::emit(std::vector<ItemResult>& results) {
         if (!o.row) continue;
         if (o.full) single_ = std::move(o.full);
         const BatchRow& row = *o.row;
+        if (mode_ != Mode::single && !first_of_agency(row)) continue;
         summarizer_.add(row);
         uint64_t at = spool_.append(o.entry);
         if (bopt_.ranked) ranking_.emplace_back(row.index, at);

@@ -10,6 +10,8 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <sys/stat.h>
+#include <unordered_map>
 
 namespace spbe::cli {
 
@@ -46,19 +48,20 @@ struct Collector {
         out.io_error = true;
     }
 
-    void directory(const fs::path& dir) {
+    // False when the folder was already visited (through another spelling, a link or a loop).
+    bool directory(const fs::path& dir) {
         std::error_code ec;
         fs::path canon = fs::canonical(dir, ec);
         if (ec) {
             missing(dir.generic_string(), "", 0, ec.message());
-            return;
+            return true;
         }
-        if (!visited_dirs.insert(canon.string()).second) return; // seen through another path or a loop
+        if (!visited_dirs.insert(canon.string()).second) return false;
         std::vector<std::pair<std::string, bool>> entries; // name, is directory
         fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
         if (ec) {
             missing(dir.generic_string(), "", 0, ec.message());
-            return;
+            return true;
         }
         for (; it != fs::directory_iterator(); it.increment(ec)) {
             if (ec) break;
@@ -76,6 +79,7 @@ struct Collector {
             if (is_dir) directory(child);
             else files.add(child.generic_string());
         }
+        return true;
     }
 
     // One path from the command line or a list; `list_file` and `line` locate it in a list.
@@ -88,8 +92,7 @@ struct Collector {
         }
         if (fs::is_directory(st)) {
             size_t before = files.added();
-            directory(fs::path(p));
-            if (files.added() == before)
+            if (directory(fs::path(p)) && files.added() == before)
                 out.diags.push_back(Diagnostic{p, {}, Severity::warning, "directory contains no *.yaml or *.yml files", "empty-directory"});
         } else {
             files.add(p);
@@ -100,6 +103,49 @@ struct Collector {
         read_path_list(in, [&](int line, const std::string& p) { path(p, list_name, line); });
     }
 };
+
+// The same file under two spellings (`a.yaml` and `./a.yaml`, a link, `dir/../a.yaml`) is one
+// input: the first in path order stays, the others are dropped with a note. Costs one stat and a
+// hash-set entry (device, inode, position) a file; the kept paths are named only when needed.
+PathList drop_same_files(PathList list, std::vector<Diagnostic>& diags) {
+    if (list.size() < 2) return list;
+    struct Key {
+        dev_t dev;
+        ino_t ino;
+        bool operator==(const Key&) const = default;
+    };
+    struct KeyHash {
+        size_t operator()(const Key& k) const { return std::hash<ino_t>()(k.ino) * 31 + std::hash<dev_t>()(k.dev); }
+    };
+    std::unordered_map<Key, size_t, KeyHash> first_at; // file -> position of its first spelling
+    std::vector<std::pair<size_t, std::string>> dropped; // (position of the kept spelling, dropped path)
+    PathList::Builder kept;
+    PathList::Cursor cursor(list);
+    std::string path;
+    for (size_t i = 0; cursor.next(path); ++i) {
+        struct stat st {};
+        if (::stat(path.c_str(), &st) == 0) { // an unreadable path stays, so that scoring reports it
+            auto [it, inserted] = first_at.try_emplace(Key{st.st_dev, st.st_ino}, i);
+            if (!inserted) {
+                dropped.emplace_back(it->second, path);
+                continue;
+            }
+        }
+        kept.add(path);
+    }
+    if (dropped.empty()) return list;
+    std::vector<size_t> wanted;
+    for (const auto& d : dropped) wanted.push_back(d.first);
+    std::sort(wanted.begin(), wanted.end());
+    wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+    std::unordered_map<size_t, std::string> names;
+    PathList::Cursor again(list);
+    for (size_t i = 0, w = 0; w < wanted.size() && again.next(path); ++i)
+        if (i == wanted[w]) names.emplace(i, path), ++w;
+    for (const auto& [at, p] : dropped)
+        diags.push_back(Diagnostic{p, {}, Severity::info, fmt::format("the same file as {}; scored once", names[at]), "same-file"});
+    return kept.finish();
+}
 
 } // namespace
 
@@ -141,7 +187,7 @@ CollectedInputs collect_inputs(const std::vector<std::string>& args, std::istrea
             c.path(arg, "", 0);
         }
     }
-    c.out.files = c.files.finish();
+    c.out.files = drop_same_files(c.files.finish(), c.out.diags);
     return std::move(c.out);
 }
 
