@@ -102,6 +102,11 @@ std::vector<RuleInfo> make_registry() {
          "without `en` is reported so that --lang en output is complete."},
 
         // Evidence files (`spbe check`).
+        {"nothing-to-check", S::error, R::check, "No evidence file was found in the inputs",
+         "Every folder given (or matched by a glob) contains no *.yaml or *.yml file, so there is nothing to check; a CI "
+         "gate must not pass on nothing. The command exits with 3 (as `spbe score` does), also when the rule is turned "
+         "off in .spbe.yaml. Example: `spbe check evidence/` on an empty folder or a folder of PDF files. A glob that "
+         "matches nothing is an `io` error instead (exit 4)."},
         {"unknown-rubric", S::error, R::check, "The evidence file names a rubric that is not known",
          "`rubric:` must be a built-in pack id (spbe-2020, spbe-2018); use --rubric DIR to check against a pack folder. "
          "Example: `rubric: spbe-2021`."},

@@ -135,7 +135,7 @@ int run_check(const CheckOptions& opt) {
     FindingsConfig config;
     if (int code = load_findings_config(opt.common, config); code != kOk) return code;
     std::vector<Finding> findings;
-    std::vector<std::string> files, unmatched;
+    std::vector<std::string> files, unmatched, empty_dirs;
     for (const auto& arg : opt.inputs) {
         auto expanded = expand_glob(arg);
         if (expanded.empty()) {
@@ -145,7 +145,9 @@ int run_check(const CheckOptions& opt) {
         for (const auto& path : expanded) {
             std::error_code ec;
             if (fs::is_directory(path, ec)) {
-                for (const auto& f : yaml_files_under(path)) files.push_back(f);
+                auto under = yaml_files_under(path);
+                if (under.empty()) empty_dirs.push_back(display_path(path));
+                files.insert(files.end(), under.begin(), under.end());
             } else {
                 files.push_back(display_path(path));
             }
@@ -153,10 +155,18 @@ int run_check(const CheckOptions& opt) {
     }
     std::sort(files.begin(), files.end());
     files.erase(std::unique(files.begin(), files.end()), files.end());
+    // As for score, nothing to check is an error (exit 3), never a green "0 errors in 0 files"; a
+    // folder without evidence next to others that have some is a warning.
+    int nothing_code = files.empty() && !empty_dirs.empty() ? kInvalidInput : kOk;
+    for (const auto& dir : empty_dirs)
+        findings.push_back(nothing_code != kOk
+                               ? Diagnostic{dir, {}, Severity::error, "no evidence file found: the folder contains no *.yaml or *.yml files", "nothing-to-check"}
+                               : Diagnostic{dir, {}, Severity::warning, "directory contains no *.yaml or *.yml files", "empty-directory"});
     Checker checker(opt, as_of);
     for (const auto& f : files) checker.check_file(f, findings);
     files.insert(files.end(), unmatched.begin(), unmatched.end());
-    return finish_findings("check", std::move(files), std::move(findings), opt.common, config, checker.input_code());
+    files.insert(files.end(), empty_dirs.begin(), empty_dirs.end());
+    return finish_findings("check", std::move(files), std::move(findings), opt.common, config, std::max(checker.input_code(), nothing_code));
 }
 
 } // namespace
