@@ -5,7 +5,7 @@ set -uo pipefail
 spbe=$1
 dir=$2
 status=0
-for name in evidence rubric; do
+for name in evidence rubric crosswalk; do
   file="$dir/$name.schema.json"
   if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
     "$spbe" schema "$name" -o "$file" && echo "updated $file"

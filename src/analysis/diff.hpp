@@ -1,7 +1,10 @@
-// Comparing two scored evidence files of one agency (e.g. 2023 and 2024), possibly under different
-// rubric packs: indicators and groups are matched by id. Pure; the caller loads and scores both.
+// Comparing two scored evidence files of one agency (e.g. 2023 and 2024). Under one rubric pack
+// indicators and groups are matched by id; across packs only through a crosswalk (ids that merely
+// coincide are never the same indicator) and groups are not compared. Pure; the caller loads,
+// scores and checks the crosswalk.
 #pragma once
 
+#include "model/crosswalk.hpp"
 #include "scoring/score.hpp"
 
 #include <optional>
@@ -11,8 +14,10 @@
 namespace spbe {
 
 struct IndicatorDelta {
-    enum Status { up, down, unchanged, only_old, only_new };
-    std::string id;
+    // not_compared: across packs, an indicator the crosswalk does not map (its side's level only).
+    enum Status { up, down, unchanged, only_old, only_new, not_compared };
+    std::string id;     // in the new pack when there, else the old
+    std::string old_id; // in the old pack (differs from `id` through a crosswalk); empty when new only
     LocalText name; // from the new pack when there, else the old
     std::optional<int> old_level;
     std::optional<int> new_level;
@@ -49,10 +54,11 @@ struct AgencyDiff {
     const Predicate* old_predicate = nullptr;
     const Predicate* new_predicate = nullptr;
     std::vector<IndicatorDelta> indicators; // new pack order, then old-only ids in old pack order
-    std::vector<GroupDelta> groups;         // by tier, new pack order, then old-only groups
+    std::vector<GroupDelta> groups;         // by tier, new pack order, then old-only groups; empty across packs
     std::vector<EvidenceDelta> evidence;    // added and removed by indicator (new file order), then expired
     bool same_pack = true;
     bool same_agency = true;
+    bool mapped = false; // indicators were paired through a crosswalk
 
     Rational index_delta() const { return new_index - old_index; }
     bool predicate_changed() const;
@@ -63,6 +69,8 @@ struct AgencyDiff {
 };
 
 // `as_of`: evidence of the new file whose valid_until is before this date counts as expired.
-AgencyDiff diff_agencies(const AgencyResult& old_result, const AgencyResult& new_result, const Date& as_of);
+// `crosswalk` (checked against both packs) pairs the indicators; it is required when the packs
+// differ (without one nothing but the index and predicate could honestly be compared).
+AgencyDiff diff_agencies(const AgencyResult& old_result, const AgencyResult& new_result, const Date& as_of, const Crosswalk* crosswalk = nullptr);
 
 } // namespace spbe

@@ -1,8 +1,10 @@
 // `spbe diff OLD NEW`: what changed between two evidence files of one agency (levels, group and index
-// deltas, predicate, evidence), with --fail-on-regression as a CI gate.
+// deltas, predicate, evidence), with --fail-on-regression as a CI gate. Files of different rubric
+// packs are compared only through a crosswalk (--map FILE).
 #include "analysis/diff.hpp"
 #include "cli/agency_input.hpp"
 #include "cli/commands.hpp"
+#include "loader/crosswalk_loader.hpp"
 #include "report/delta_format.hpp"
 #include "report/diff_report.hpp"
 
@@ -19,9 +21,30 @@ struct DiffOptions {
     std::string new_file;
     std::string basis = "verified";
     std::string as_of;
+    std::string map; // --map FILE: a crosswalk
     bool fail_on_regression = false;
     OutputOptions out;
 };
+
+// The --map crosswalk, checked against both packs; nullopt (after printing why) with `code` set.
+std::optional<Crosswalk> load_crosswalk(const std::string& path, const Pack& from, const Pack& to, int& code) {
+    std::string error;
+    auto text = read_text_file(path, error);
+    if (!text) {
+        print_diagnostics({Diagnostic{path, {}, Severity::error, fmt::format("cannot read file: {}", error), "io"}});
+        code = kIoError;
+        return std::nullopt;
+    }
+    CrosswalkParse parsed = parse_crosswalk(*text);
+    if (parsed.crosswalk) validate_crosswalk(*parsed.crosswalk, from, to, parsed.diags);
+    attach_file(parsed.diags, path);
+    print_diagnostics(parsed.diags);
+    if (!parsed.crosswalk || has_errors(parsed.diags)) {
+        code = kInvalidInput;
+        return std::nullopt;
+    }
+    return parsed.crosswalk;
+}
 
 int run_diff(const DiffOptions& opt) {
     auto as_of_date = parse_as_of(opt.as_of);
@@ -38,14 +61,29 @@ int run_diff(const DiffOptions& opt) {
     const AgencyResult& o = *old_in.result;
     const AgencyResult& n = *new_in.result;
 
-    AgencyDiff d = diff_agencies(o, n, as_of);
+    // Indicator ids of two packs that coincide are not the same indicator: without a crosswalk,
+    // nothing honest can be paired (exit 2: the command line lacks --map).
+    if (o.pack->id != n.pack->id && opt.map.empty()) {
+        print_error(fmt::format("{} uses rubric {} and {} uses rubric {}: indicators of different packs are not compared by id; "
+                                "give a crosswalk with --map FILE (crosswalk: 1, from: {}, to: {}, indicators: {{old id: new id}}; see README, spbe diff)",
+                                o.path, o.pack->id, n.path, n.pack->id, o.pack->id, n.pack->id));
+        return kUsage;
+    }
+    std::optional<Crosswalk> crosswalk;
+    if (!opt.map.empty()) {
+        int code = kOk;
+        crosswalk = load_crosswalk(opt.map, *o.pack, *n.pack, code);
+        if (!crosswalk) return code;
+    }
+
+    AgencyDiff d = diff_agencies(o, n, as_of, crosswalk ? &*crosswalk : nullptr);
     if (!d.same_agency)
         print_diagnostics({Diagnostic{n.path, {}, Severity::warning,
                                       fmt::format("agency '{}' differs from '{}' in {}; comparing anyway", n.file.agency.name, o.file.agency.name, o.path),
                                       "agency-mismatch"}});
 
     ReportOptions ropt{opt.out.language(), opt.out.use_color(), false};
-    DiffInput in{&o, &n, as_of};
+    DiffInput in{&o, &n, as_of, opt.map};
     std::string text;
     if (opt.out.format == "json") text = render_diff_json(in, d, ropt);
     else if (opt.out.format == "csv") text = render_diff_csv(in, d, ropt);
@@ -75,6 +113,7 @@ CommandSpec diff_command() {
                 app.add_option("old", opt->old_file, "Earlier evidence file (YAML)")->required();
                 app.add_option("new", opt->new_file, "Later evidence file (YAML)")->required();
                 add_basis_option(app, opt->basis);
+                app.add_option("--map", opt->map, "Crosswalk YAML pairing OLD's indicator ids with NEW's (required when the rubric packs differ)");
                 app.add_option("--as-of", opt->as_of, "Evidence of NEW valid until before this date counts as expired (YYYY-MM-DD; default today)");
                 app.add_flag("--fail-on-regression", opt->fail_on_regression, "Exit 1 when the index or any top-tier group went down (exact comparison)");
                 add_output_options(app, opt->out, {"table", "json", "csv", "markdown"});

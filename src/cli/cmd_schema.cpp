@@ -1,5 +1,5 @@
-// `spbe schema evidence|rubric`: the JSON Schema (draft-07) of evidence files or of rubric pack
-// files, for editors and other tools. The same text is committed under schemas/.
+// `spbe schema evidence|rubric|crosswalk`: the JSON Schema (draft-07) of evidence files, rubric pack
+// files or crosswalks, for editors and other tools. The same text is committed under schemas/.
 #include "cli/commands.hpp"
 #include "loader/builtin_packs.hpp"
 #include "report/schemas.hpp"
@@ -20,9 +20,9 @@ int run_schema(const SchemaOptions& opt) { return write_output(schema_by_name(op
 } // namespace
 
 CommandSpec schema_command() {
-    return {"schema", "Print the JSON Schema of evidence files or rubric pack files (for editors)", [](CLI::App& app) {
+    return {"schema", "Print the JSON Schema of evidence files, rubric pack files or crosswalks (for editors)", [](CLI::App& app) {
                 auto opt = std::make_shared<SchemaOptions>();
-                app.add_option("name", opt->name, "evidence (agency evidence files) or rubric (pack.yaml and group files)")
+                app.add_option("name", opt->name, "evidence (agency evidence files), rubric (pack.yaml and group files) or crosswalk (diff --map)")
                     ->required()
                     ->check(CLI::IsMember(schema_names()));
                 app.add_option("-o,--output", opt->out.output, "Write the schema to FILE (atomically) instead of stdout");

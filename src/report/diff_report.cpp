@@ -22,23 +22,26 @@ struct DiffLabels {
     const char* unchanged;
     const char* only_old;
     const char* only_new;
+    const char* not_compared;
     const char* added;
     const char* removed;
     const char* expired_as_of;
     const char* valid_until;
-    const char* cross_pack;
+    const char* cross_pack; // {} = the crosswalk file
     const char* no_evidence_change;
     const char* evidence;
 };
 
 const DiffLabels& dl(Lang lang) {
     static const DiffLabels id{"Lama", "Baru", "Selisih", "naik", "turun", "tetap", "hanya di berkas lama", "hanya di berkas baru",
-                               "Bukti dukung baru", "Bukti dukung dihapus", "Bukti dukung kedaluwarsa per", "berlaku s.d.",
-                               "Rubrik berbeda: indikator dan kelompok dibandingkan menurut id.",
+                               "tidak dibandingkan", "Bukti dukung baru", "Bukti dukung dihapus", "Bukti dukung kedaluwarsa per", "berlaku s.d.",
+                               "Rubrik berbeda: hanya indikator yang dipetakan di {} yang dibandingkan; kelompok tidak dibandingkan. "
+                               "Pemetaan itu dari pengguna, bukan pemetaan resmi.",
                                "Tidak ada perubahan bukti dukung.", "Bukti dukung"};
     static const DiffLabels en{"Old", "New", "Change", "up", "down", "unchanged", "only in the old file", "only in the new file",
-                               "Evidence added", "Evidence removed", "Evidence expired as of", "valid until",
-                               "Different rubric packs: indicators and groups are compared by id.",
+                               "not compared", "Evidence added", "Evidence removed", "Evidence expired as of", "valid until",
+                               "Different rubric packs: only the indicators mapped in {} are compared; groups are not compared. "
+                               "The mapping is the user's, not an official one.",
                                "No evidence changes.", "Evidence"};
     return lang == Lang::en ? en : id;
 }
@@ -50,6 +53,7 @@ const char* status_name(IndicatorDelta::Status s) {
     case IndicatorDelta::unchanged: return "unchanged";
     case IndicatorDelta::only_old: return "only_old";
     case IndicatorDelta::only_new: return "only_new";
+    case IndicatorDelta::not_compared: return "not_compared";
     }
     return "";
 }
@@ -62,12 +66,20 @@ const char* status_label(IndicatorDelta::Status s, Lang lang) {
     case IndicatorDelta::unchanged: return D.unchanged;
     case IndicatorDelta::only_old: return D.only_old;
     case IndicatorDelta::only_new: return D.only_new;
+    case IndicatorDelta::not_compared: return D.not_compared;
     }
     return "";
 }
 
 const char* kind_name(EvidenceDelta::Kind k) {
     return k == EvidenceDelta::added ? "added" : k == EvidenceDelta::removed ? "removed" : "expired";
+}
+
+// "35-1 → 45" when a crosswalk pairs different ids.
+std::string indicator_label(const IndicatorDelta& x) { return x.old_id.empty() || x.old_id == x.id ? x.id : x.old_id + " → " + x.id; }
+
+std::string cross_pack_line(const DiffInput& in, const AgencyDiff& d, Lang lang) {
+    return d.mapped ? fmt::format(fmt::runtime(dl(lang).cross_pack), in.crosswalk_path) : std::string();
 }
 
 std::string year_text(const AgencyResult& r) { return r.file.year ? std::to_string(*r.file.year) : "?"; }
@@ -121,6 +133,7 @@ std::string counts_line(const AgencyDiff& d, Lang lang) {
                                   d.count(IndicatorDelta::unchanged), D.unchanged);
     if (size_t n = d.count(IndicatorDelta::only_old)) out += fmt::format(", {} {}", n, D.only_old);
     if (size_t n = d.count(IndicatorDelta::only_new)) out += fmt::format(", {} {}", n, D.only_new);
+    if (size_t n = d.count(IndicatorDelta::not_compared)) out += fmt::format(", {} {}", n, D.not_compared);
     return out;
 }
 
@@ -139,7 +152,7 @@ std::string render_diff_table(const DiffInput& in, const AgencyDiff& d, const Re
     const DiffLabels& D = dl(opt.lang);
     int prec = pack.precision;
     std::string out = colorize(heading(in), Color::bold, opt.color) + "\n";
-    if (!d.same_pack) out += std::string(D.cross_pack) + "\n";
+    if (d.mapped) out += cross_pack_line(in, d, opt.lang) + "\n";
     Color dc = d.index_delta() < Rational(0) ? Color::red : d.index_delta() > Rational(0) ? Color::green : Color::none;
     out += fmt::format("{} {} → {}  ({})  {}\n", pack.index_name.get(opt.lang), d.old_index.to_fixed(prec), colorize(d.new_index.to_fixed(prec), Color::bold, opt.color),
                        colorize(signed_delta(d.index_delta(), prec), dc, opt.color), predicate_text(d, opt.lang));
@@ -156,7 +169,7 @@ std::string render_diff_table(const DiffInput& in, const AgencyDiff& d, const Re
     std::vector<std::vector<std::string>> rows{{L.indicator, "", D.old_col, D.new_col, D.change, ""}};
     for (const auto& x : d.indicators)
         if (listed_in_text(x))
-            rows.push_back({x.id, truncate(x.name.get(opt.lang), 50), opt_level(x.old_level), opt_level(x.new_level), level_delta(x), status_label(x.status, opt.lang)});
+            rows.push_back({indicator_label(x), truncate(x.name.get(opt.lang), 50), opt_level(x.old_level), opt_level(x.new_level), level_delta(x), status_label(x.status, opt.lang)});
     if (rows.size() > 1) out += render_table(rows, {true, false, true, true, true, false});
 
     if (d.evidence.empty()) out += std::string("\n") + D.no_evidence_change + "\n";
@@ -210,6 +223,7 @@ std::string render_diff_json(const DiffInput& in, const AgencyDiff& d, const Rep
     side("new", *in.new_result);
     j.field("same_agency", d.same_agency);
     j.field("same_rubric", d.same_pack);
+    if (d.mapped) j.field("crosswalk", in.crosswalk_path);
     j.field("as_of", in.as_of.to_string());
     j.key("index").begin_object();
     values(d.old_index, d.new_index);
@@ -236,11 +250,17 @@ std::string render_diff_json(const DiffInput& in, const AgencyDiff& d, const Rep
     j.key("indicator_counts").begin_object();
     for (auto s : {IndicatorDelta::up, IndicatorDelta::down, IndicatorDelta::unchanged, IndicatorDelta::only_old, IndicatorDelta::only_new})
         j.field(status_name(s), static_cast<long long>(d.count(s)));
+    if (d.mapped) j.field(status_name(IndicatorDelta::not_compared), static_cast<long long>(d.count(IndicatorDelta::not_compared)));
     j.end_object();
     j.key("indicators").begin_array();
     for (const auto& x : d.indicators) {
         j.begin_object();
         j.field("id", x.id);
+        if (d.mapped) {
+            j.key("old_id");
+            if (x.old_id.empty()) j.null();
+            else j.value(x.old_id);
+        }
         j.field("name", x.name.get(opt.lang));
         j.key("old");
         if (x.old_level) j.value(*x.old_level);
@@ -297,7 +317,7 @@ std::string render_diff_csv(const DiffInput& in, const AgencyDiff& d, const Repo
                     d.predicate_changed() ? "changed" : "unchanged", "", ""});
     for (const auto& g : d.groups) value_row(g.tier_id, g.id, g.name.get(opt.lang), g.old_value, g.new_value);
     for (const auto& x : d.indicators)
-        out += csv_row({"indicator", x.id, x.name.get(opt.lang), x.old_level ? std::to_string(*x.old_level) : "", x.new_level ? std::to_string(*x.new_level) : "",
+        out += csv_row({"indicator", indicator_label(x), x.name.get(opt.lang), x.old_level ? std::to_string(*x.old_level) : "", x.new_level ? std::to_string(*x.new_level) : "",
                         x.old_level && x.new_level ? signed_int(*x.new_level - *x.old_level) : "", "", "", "", status_name(x.status), "", ""});
     for (const auto& e : d.evidence)
         out += csv_row({"evidence", e.indicator, e.item.title, "", "", "", "", "", "", kind_name(e.kind), e.item.file,
@@ -311,7 +331,7 @@ std::string render_diff_markdown(const DiffInput& in, const AgencyDiff& d, const
     const DiffLabels& D = dl(opt.lang);
     int prec = pack.precision;
     std::string out = fmt::format("## {}\n\n", markdown_escape(heading(in)));
-    if (!d.same_pack) out += std::string(D.cross_pack) + "\n\n";
+    if (d.mapped) out += markdown_escape(cross_pack_line(in, d, opt.lang)) + "\n\n";
     out += fmt::format("**{} {} → {} ({}) — {}**\n", pack.index_name.get(opt.lang), d.old_index.to_fixed(prec), d.new_index.to_fixed(prec),
                        signed_delta(d.index_delta(), prec), predicate_text(d, opt.lang));
     for (const GroupDelta* head : tier_heads(d)) {
@@ -327,7 +347,7 @@ std::string render_diff_markdown(const DiffInput& in, const AgencyDiff& d, const
         if (!listed_in_text(x)) continue;
         if (!any) out += fmt::format("\n| {} | | {} | {} | {} | |\n|---:|---|---:|---:|---:|---|\n", L.indicator, D.old_col, D.new_col, D.change);
         any = true;
-        out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", x.id, markdown_escape(x.name.get(opt.lang)), opt_level(x.old_level), opt_level(x.new_level),
+        out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", markdown_escape(indicator_label(x)), markdown_escape(x.name.get(opt.lang)), opt_level(x.old_level), opt_level(x.new_level),
                            level_delta(x), status_label(x.status, opt.lang));
     }
     if (d.evidence.empty()) out += std::string("\n") + D.no_evidence_change + "\n";

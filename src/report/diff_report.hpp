@@ -14,6 +14,7 @@ struct DiffInput {
     const AgencyResult* old_result = nullptr;
     const AgencyResult* new_result = nullptr;
     Date as_of;
+    std::string crosswalk_path; // the --map file, for the note that only its pairs are compared
 };
 
 std::string render_diff_table(const DiffInput& in, const AgencyDiff& d, const ReportOptions& opt);

@@ -400,11 +400,32 @@ Json rubric_schema() {
     });
 }
 
-std::vector<std::string> schema_names() { return {"evidence", "rubric"}; }
+Json crosswalk_schema() {
+    Json id = obj({{"description", "An indicator id: text or a number."}, {"type", types({"string", "number"})}, {"minLength", 1}});
+    return obj({
+        {"$schema", kDraft07},
+        {"title", "spbe crosswalk"},
+        {"description", "A one-to-one mapping from the indicator ids of one rubric pack to those of another, for `spbe diff OLD NEW --map FILE` "
+                        "across packs. It is the user's mapping; spbe ships no official one. Indicators it does not map are not compared."},
+        {"type", "object"},
+        {"properties", obj({
+                           {"crosswalk", obj({{"description", "Format version."}, {"type", types({"integer", "string"})}, {"enum", Json::array({Json(1), Json("1")})}})},
+                           {"from", obj({{"description", "Rubric pack id of the older file, e.g. spbe-2018."}, {"type", "string"}, {"minLength", 1}})},
+                           {"to", obj({{"description", "Rubric pack id of the newer file, e.g. spbe-2020."}, {"type", "string"}, {"minLength", 1}})},
+                           {"indicators", obj({{"description", "Old indicator id: new indicator id; each new id at most once."}, {"type", "object"},
+                                               {"additionalProperties", id}})},
+                       })},
+        {"required", types({"crosswalk", "from", "to", "indicators"})},
+        {"additionalProperties", false},
+    });
+}
+
+std::vector<std::string> schema_names() { return {"evidence", "rubric", "crosswalk"}; }
 
 Json schema_by_name(const std::string& name, const std::vector<std::string>& builtin_packs) {
     if (name == "evidence") return evidence_schema(builtin_packs);
     if (name == "rubric") return rubric_schema();
+    if (name == "crosswalk") return crosswalk_schema();
     return {};
 }
 

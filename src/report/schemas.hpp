@@ -19,6 +19,9 @@ Json evidence_schema(const std::vector<std::string>& builtin_packs);
 // as a group file; both are also under "definitions" ("manifest", "group").
 Json rubric_schema();
 
+// A crosswalk file for `spbe diff --map` (src/loader/crosswalk_loader.cpp).
+Json crosswalk_schema();
+
 // The names `spbe schema NAME` accepts, and the schema of one (a null Json for any other name).
 std::vector<std::string> schema_names();
 Json schema_by_name(const std::string& name, const std::vector<std::string>& builtin_packs);

@@ -1,5 +1,5 @@
 // Unit tests of the year-over-year diff: level, group and index deltas, the regression rule,
-// evidence matching by title or file, expiry, and comparison across packs by id.
+// evidence matching by title or file, expiry, and comparison across packs through a crosswalk only.
 #include "analysis/diff.hpp"
 #include "loader/builtin_packs.hpp"
 #include "loader/evidence_loader.hpp"
@@ -123,20 +123,36 @@ TEST_CASE("diff: evidence added, removed (matched by title or file) and expired"
     CHECK_FALSE(d.regression());
 }
 
-TEST_CASE("diff across packs: compared by id, extra ids listed as only in one file") {
-    AgencyResult old_r = agency("spbe-2018", 2, {}, "Kota Uji");
-    AgencyResult new_r = agency("spbe-2020", 2, {}, "Kota Uji");
-    AgencyDiff d = diff_agencies(old_r, new_r, kAsOf);
+TEST_CASE("diff across packs: only crosswalk pairs are compared, never coincident ids, and no groups") {
+    AgencyResult old_r = agency("spbe-2018", 2, {{"5", "1"}, {"20", "3"}, {"35-1", "3"}}, "Kota Uji");
+    AgencyResult new_r = agency("spbe-2020", 2, {{"5", "3"}, {"20", "1"}}, "Kota Uji");
+    Crosswalk cw{"spbe-2018", "spbe-2020", {}, {}, {{"5", "5", {}, {}}, {"35-1", "45", {}, {}}}};
+    AgencyDiff d = diff_agencies(old_r, new_r, kAsOf, &cw);
     CHECK_FALSE(d.same_pack);
-    CHECK(d.index_delta() == Rational(0));
-    // spbe-2018 has 1..34 and 35-1..35-3; spbe-2020 has 1..47.
-    CHECK(d.count(IndicatorDelta::unchanged) == 34);
-    CHECK(d.count(IndicatorDelta::only_new) == 13);
-    CHECK(d.count(IndicatorDelta::only_old) == 3);
-    CHECK(indicator(d, "35-2").status == IndicatorDelta::only_old);
-    CHECK_FALSE(indicator(d, "35-2").new_level);
-    CHECK_FALSE(group(d, "domain", "management").old_value);
-    CHECK(*group(d, "domain", "governance").delta() == Rational(0));
-    CHECK_FALSE(d.regression());
-    CHECK_FALSE(diff_agencies(old_r, agency("spbe-2020", 2, {}, "Kota Lain"), kAsOf).same_agency);
+    CHECK(d.mapped);
+    CHECK(d.count(IndicatorDelta::up) == 1);
+    CHECK(d.count(IndicatorDelta::down) == 1);
+    CHECK(d.count(IndicatorDelta::unchanged) == 0);
+    // 47 + 37 indicators, two pairs: 45 + 35 not compared; "20" exists in both packs but is not mapped.
+    CHECK(d.count(IndicatorDelta::not_compared) == 80);
+    CHECK(d.count(IndicatorDelta::only_old) == 0);
+    CHECK(d.count(IndicatorDelta::only_new) == 0);
+    CHECK(indicator(d, "45").old_id == "35-1");
+    CHECK(*indicator(d, "45").old_level == 3);
+    CHECK(indicator(d, "45").status == IndicatorDelta::down);
+    CHECK(indicator(d, "20").status == IndicatorDelta::not_compared);
+    CHECK_FALSE(indicator(d, "20").old_level);
+    CHECK(d.groups.empty());
+    CHECK(d.regression() == (d.new_index < d.old_index));
+}
+
+TEST_CASE("diff within one pack: a crosswalk replaces the pairing by id") {
+    AgencyResult old_r = agency("spbe-2020", 2, {{"1", "4"}});
+    AgencyResult new_r = agency("spbe-2020", 2, {});
+    Crosswalk cw{"spbe-2020", "spbe-2020", {}, {}, {{"1", "2", {}, {}}}};
+    AgencyDiff d = diff_agencies(old_r, new_r, kAsOf, &cw);
+    CHECK(indicator(d, "2").old_id == "1");
+    CHECK(indicator(d, "2").status == IndicatorDelta::down);
+    CHECK(d.count(IndicatorDelta::not_compared) == 92);
+    CHECK_FALSE(d.groups.empty()); // one pack: groups are the same groups
 }
