@@ -17,7 +17,7 @@ cd "$root"
 build_dir=${BUILD_DIR:-build}
 jobs=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 
-packages=(g++ cmake libcli11-dev libyaml-cpp-dev libfmt-dev doctest-dev)
+packages=(g++ cmake libcli11-dev libyaml-cpp-dev libfmt-dev doctest-dev locales)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -350,7 +350,7 @@ std::string render_summary_markdown(const BatchSummary& s, const ReportOptions& 
         out += fmt::format("| {} | {} | {} |\n", B.min, st.min.to_fixed(pack.precision), markdown_escape(rs.all.min_agency));
         out += fmt::format("| {} | {} | {} |\n", B.max, st.max.to_fixed(pack.precision), markdown_escape(rs.all.max_agency));
         out += fmt::format("| {} | {} | |\n", B.stddev, decimal_sqrt(st.variance, pack.precision));
-        out += fmt::format("| {} | | {} |\n", L.predicate, predicate_line(pack, st, opt.lang));
+        out += fmt::format("| {} | | {} |\n", L.predicate, markdown_escape(predicate_line(pack, st, opt.lang)));
         if (s.group_by != GroupBy::none) {
             auto rows = group_rows(s, rs, opt.lang);
             out += "\n";
@@ -421,7 +421,7 @@ std::string BatchRenderer::header() {
     case BatchFormat::csv:
         for (const char* h : {"file", "agency", "code", "type", "province", "year", "rubric", "index", "index_exact", "predicate"}) names.push_back(h);
         names.insert(names.end(), cols_.begin(), cols_.end());
-        return csv_row(names);
+        return csv_row({names.begin(), names.end()});
     case BatchFormat::table:
     case BatchFormat::markdown: {
         if (opt_.detail_blocks) return "";
@@ -472,23 +472,27 @@ std::string BatchRenderer::row_text(const BatchRow& r) const {
         std::string line;
         line.reserve(160 + r.path.size());
         bool first_field = true;
-        auto field = [&](std::string_view v) {
+        auto text = [&](std::string_view v) {
             if (!first_field) line += ',';
             first_field = false;
-            if (v.find_first_of(",\";\n\r") == std::string_view::npos) line += v;
-            else line += csv_field(v);
+            append_csv_field(line, v);
         };
-        if (opt_.ranked) field(std::to_string(r.rank));
-        field(r.path);
-        field(r.agency.name);
-        field(r.agency.code);
-        field(r.agency.type);
-        field(r.agency.province);
-        field(year_text(r));
-        field(r.pack->id);
-        field(r.index.to_fixed(r.pack->precision));
-        field(r.index.to_exact_string());
-        field(r.predicate->name.get(opt_.base.lang));
+        auto number = [&](std::string_view v) {
+            if (!first_field) line += ',';
+            first_field = false;
+            line += v;
+        };
+        if (opt_.ranked) number(std::to_string(r.rank));
+        text(r.path);
+        text(r.agency.name);
+        text(r.agency.code);
+        text(r.agency.type);
+        text(r.agency.province);
+        number(year_text(r));
+        text(r.pack->id);
+        number(r.index.to_fixed(r.pack->precision));
+        number(r.index.to_exact_string());
+        text(r.predicate->name.get(opt_.base.lang));
         for (int k : col_of_.at(r.pack)) {
             line += ',';
             if (k >= 0) line += r.top[static_cast<size_t>(k)].to_fixed(r.pack->precision);

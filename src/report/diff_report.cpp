@@ -309,16 +309,19 @@ std::string render_diff_csv(const DiffInput& in, const AgencyDiff& d, const Repo
     auto value_row = [&](const std::string& kind, const std::string& id, const std::string& name, const std::optional<Rational>& o, const std::optional<Rational>& n) {
         std::optional<Rational> delta;
         if (o && n) delta = *n - *o;
-        out += csv_row({kind, id, name, o ? o->to_fixed(prec) : "", n ? n->to_fixed(prec) : "", delta ? signed_delta(*delta, prec) : "", o ? o->to_exact_string() : "",
-                        n ? n->to_exact_string() : "", delta ? delta->to_exact_string() : "", o && n ? direction(delta) : o ? "only_old" : "only_new", "", ""});
+        out += csv_row({kind, id, name, csv_number(o ? o->to_fixed(prec) : ""), csv_number(n ? n->to_fixed(prec) : ""),
+                        csv_number(delta ? signed_delta(*delta, prec) : ""), csv_number(o ? o->to_exact_string() : ""),
+                        csv_number(n ? n->to_exact_string() : ""), csv_number(delta ? delta->to_exact_string() : ""),
+                        o && n ? direction(delta) : o ? "only_old" : "only_new", "", ""});
     };
     value_row("index", "", pack.index_name.get(opt.lang), d.old_index, d.new_index);
     out += csv_row({"predicate", "", "", d.old_predicate->name.get(opt.lang), d.new_predicate->name.get(opt.lang), "", "", "", "",
                     d.predicate_changed() ? "changed" : "unchanged", "", ""});
     for (const auto& g : d.groups) value_row(g.tier_id, g.id, g.name.get(opt.lang), g.old_value, g.new_value);
     for (const auto& x : d.indicators)
-        out += csv_row({"indicator", indicator_label(x), x.name.get(opt.lang), x.old_level ? std::to_string(*x.old_level) : "", x.new_level ? std::to_string(*x.new_level) : "",
-                        x.old_level && x.new_level ? signed_int(*x.new_level - *x.old_level) : "", "", "", "", status_name(x.status), "", ""});
+        out += csv_row({"indicator", indicator_label(x), x.name.get(opt.lang), csv_number(x.old_level ? std::to_string(*x.old_level) : ""),
+                        csv_number(x.new_level ? std::to_string(*x.new_level) : ""),
+                        csv_number(x.old_level && x.new_level ? signed_int(*x.new_level - *x.old_level) : ""), "", "", "", status_name(x.status), "", ""});
     for (const auto& e : d.evidence)
         out += csv_row({"evidence", e.indicator, e.item.title, "", "", "", "", "", "", kind_name(e.kind), e.item.file,
                         e.item.valid_until ? e.item.valid_until->to_string() : ""});
@@ -332,10 +335,10 @@ std::string render_diff_markdown(const DiffInput& in, const AgencyDiff& d, const
     int prec = pack.precision;
     std::string out = fmt::format("## {}\n\n", markdown_escape(heading(in)));
     if (d.mapped) out += markdown_escape(cross_pack_line(in, d, opt.lang)) + "\n\n";
-    out += fmt::format("**{} {} → {} ({}) — {}**\n", pack.index_name.get(opt.lang), d.old_index.to_fixed(prec), d.new_index.to_fixed(prec),
-                       signed_delta(d.index_delta(), prec), predicate_text(d, opt.lang));
+    out += fmt::format("**{} {} → {} ({}) — {}**\n", markdown_escape(pack.index_name.get(opt.lang)), d.old_index.to_fixed(prec), d.new_index.to_fixed(prec),
+                       signed_delta(d.index_delta(), prec), markdown_escape(predicate_text(d, opt.lang)));
     for (const GroupDelta* head : tier_heads(d)) {
-        out += fmt::format("\n| {} | {} | {} | {} | {} |\n|---|---:|---:|---:|---:|\n", head->tier_name.get(opt.lang), L.weight, D.old_col, D.new_col, D.change);
+        out += fmt::format("\n| {} | {} | {} | {} | {} |\n|---|---:|---:|---:|---:|\n", markdown_escape(head->tier_name.get(opt.lang)), L.weight, D.old_col, D.new_col, D.change);
         for (const auto& g : d.groups)
             if (g.tier_id == head->tier_id)
                 out += fmt::format("| {} | {} % | {} | {} | {} |\n", markdown_escape(group_label(g, opt.lang)), format_weight(g.weight), opt_value(g.old_value, prec),

@@ -321,20 +321,21 @@ std::string render_gaps_json(const AgencyResult& r, const GapsResult& g, const R
 
 std::string render_gaps_csv(const AgencyResult& r, const GapsResult& g, const ReportOptions& opt) {
     const Pack& pack = *r.pack;
-    std::vector<std::string> header{"file", "id", "name"};
+    std::vector<CsvCell> header{"file", "id", "name"};
     for (const auto& t : pack.tiers) header.push_back(t.id);
     for (const char* h : {"level", "self", "verified", "target", "weight", "gain_per_level", "gain_total", "next_level", "evidence_issues"}) header.push_back(h);
     std::string out = csv_row(header);
     auto opt_int = [](const std::optional<int>& v) { return v ? std::to_string(*v) : std::string(); };
     for (const auto& row : g.rows) {
         const Indicator& ind = pack.indicators[static_cast<size_t>(row.indicator)];
-        std::vector<std::string> cells{r.path, ind.id, ind.name.get(opt.lang)};
+        std::vector<CsvCell> cells{r.path, ind.id, ind.name.get(opt.lang)};
         for (size_t t = 0; t < pack.tiers.size(); ++t) cells.push_back(pack.groups[static_cast<size_t>(pack.ancestor_at(ind.group, static_cast<int>(t)))].id);
         std::string issues;
         for (const auto& is : row.evidence_issues) issues += (issues.empty() ? "" : "; ") + issue_text(is, opt.lang);
         for (std::string c : {std::to_string(row.current), opt_int(row.self), opt_int(row.verified), std::to_string(row.target), ind.weight.to_exact_string(),
-                              row.gain_level.to_exact_string(), row.gain_total.to_exact_string(), std::to_string(row.next_level), issues})
-            cells.push_back(c);
+                              row.gain_level.to_exact_string(), row.gain_total.to_exact_string(), std::to_string(row.next_level)})
+            cells.push_back(csv_number(std::move(c)));
+        cells.push_back(issues);
         out += csv_row(cells);
     }
     return out;
@@ -345,17 +346,17 @@ std::string render_gaps_markdown(const AgencyResult& r, const GapsResult& g, con
     const Labels& L = labels(opt.lang);
     const GapLabels& G = gap_labels(opt.lang);
     std::string out = fmt::format("## {}\n\n", markdown_escape(agency_heading(r)));
-    out += fmt::format("**{} {} — {}**\n\n", pack.index_name.get(opt.lang), g.current_index.to_fixed(pack.precision), g.current_predicate->name.get(opt.lang));
+    out += fmt::format("**{} {} — {}**\n\n", markdown_escape(pack.index_name.get(opt.lang)), g.current_index.to_fixed(pack.precision), markdown_escape(g.current_predicate->name.get(opt.lang)));
     for (const auto& line : summary_lines(r, g, opt.lang)) out += markdown_escape(line) + "  \n";
     if (!g.rows.empty()) {
         out += fmt::format("\n| {} | {} |", L.indicator, G.name);
-        for (const auto& t : pack.tiers) out += fmt::format(" {} |", t.name.get(opt.lang));
+        for (const auto& t : pack.tiers) out += fmt::format(" {} |", markdown_escape(t.name.get(opt.lang)));
         out += fmt::format(" {} | {} | {} | {} | {} |\n|---:|---|", L.level, G.target_level, L.weight, G.gain_level, G.gain_total);
         for (size_t t = 0; t < pack.tiers.size(); ++t) out += "---|";
         out += "---|---:|---:|---:|---:|\n";
         for (const auto& row : g.rows) {
             const Indicator& ind = pack.indicators[static_cast<size_t>(row.indicator)];
-            out += fmt::format("| {} | {} |", ind.id, markdown_escape(ind.name.get(opt.lang)));
+            out += fmt::format("| {} | {} |", markdown_escape(ind.id), markdown_escape(ind.name.get(opt.lang)));
             for (size_t t = 0; t < pack.tiers.size(); ++t) {
                 const Group& grp = pack.groups[static_cast<size_t>(pack.ancestor_at(ind.group, static_cast<int>(t)))];
                 out += fmt::format(" {} |", markdown_escape(t == 0 ? grp.name.get(opt.lang) : grp.id));
@@ -365,7 +366,7 @@ std::string render_gaps_markdown(const AgencyResult& r, const GapsResult& g, con
         }
         for (const auto& row : g.rows) {
             const Indicator& ind = pack.indicators[static_cast<size_t>(row.indicator)];
-            out += fmt::format("\n### {} {} — {}\n\n", L.indicator, ind.id, markdown_escape(ind.name.get(opt.lang)));
+            out += fmt::format("\n### {} {} — {}\n\n", L.indicator, markdown_escape(ind.id), markdown_escape(ind.name.get(opt.lang)));
             out += fmt::format("**{}:** {}\n", fmt::format(fmt::runtime(G.criteria_of), row.next_level), markdown_escape(*row.criteria));
             if (!row.expected_evidence->empty()) out += fmt::format("\n**{}:** {}\n", L.evidence, markdown_escape(*row.expected_evidence));
             if (!row.evidence_issues.empty()) {

@@ -1,5 +1,7 @@
-// JsonWriter: escaping per RFC 8259 and indentation bookkeeping.
+// JsonWriter: escaping per RFC 8259 (always valid UTF-8) and indentation bookkeeping.
 #include "report/json_writer.hpp"
+
+#include "report/text_util.hpp"
 
 #include <cstdio>
 
@@ -7,8 +9,14 @@ namespace spbe {
 
 std::string JsonWriter::escape(std::string_view s) {
     std::string out = "\"";
-    for (char ch : s) {
-        auto c = static_cast<unsigned char>(ch);
+    out.reserve(s.size() + 2);
+    for (size_t i = 0; i < s.size();) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x80) {
+            i += append_utf8_char(out, s, i); // invalid UTF-8 never reaches the output
+            continue;
+        }
+        ++i;
         switch (c) {
         case '"': out += "\\\""; break;
         case '\\': out += "\\\\"; break;
@@ -21,7 +29,7 @@ std::string JsonWriter::escape(std::string_view s) {
                 std::snprintf(buf, sizeof buf, "\\u%04x", c);
                 out += buf;
             } else {
-                out += ch;
+                out += static_cast<char>(c);
             }
         }
     }

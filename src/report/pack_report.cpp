@@ -53,7 +53,7 @@ std::string render_explain_markdown(const Pack& pack, const Indicator& ind, Lang
     const Labels& L = labels(lang);
     const Scale& scale = pack.scale_of(ind);
     std::string out = fmt::format("## {} {} — {}\n\n", L.indicator, ind.id, markdown_escape(ind.name.get(lang)));
-    out += fmt::format("{}  \n{}: {} % · {}: {}\n", markdown_escape(indicator_path(pack, ind, lang)), L.weight, format_weight(ind.weight), L.rubric, pack.id);
+    out += fmt::format("{}  \n{}: {} % · {}: {}\n", markdown_escape(indicator_path(pack, ind, lang)), L.weight, format_weight(ind.weight), L.rubric, markdown_escape(pack.id));
     if (!ind.question.empty()) out += fmt::format("\n**{}:** {}\n", L.question, markdown_escape(ind.question));
     if (!ind.assessment.empty()) out += fmt::format("\n**{}:** {}\n", L.assessment, markdown_escape(ind.assessment));
     out += fmt::format("\n| {} | {} | {} | {} |\n|---|---|---|---|\n", L.level, L.criteria, L.fulfilment, L.evidence);

@@ -152,8 +152,9 @@ std::string render_plan_csv(const PlanView& v, const ReportOptions& opt) {
     int n = 0;
     for (const auto& st : v.plan->steps) {
         const Indicator& ind = pack.indicators[static_cast<size_t>(st.indicator)];
-        out += csv_row({r.path, std::to_string(++n), ind.id, ind.name.get(opt.lang), std::to_string(st.from), std::to_string(st.to), st.effort.to_exact_string(),
-                        st.gain.to_exact_string(), st.index_after.to_fixed(pack.precision), st.index_after.to_exact_string(),
+        out += csv_row({r.path, csv_number(std::to_string(++n)), ind.id, ind.name.get(opt.lang), csv_number(std::to_string(st.from)),
+                        csv_number(std::to_string(st.to)), csv_number(st.effort.to_exact_string()), csv_number(st.gain.to_exact_string()),
+                        csv_number(st.index_after.to_fixed(pack.precision)), csv_number(st.index_after.to_exact_string()),
                         st.predicate_after->name.get(opt.lang)});
     }
     return out;
@@ -165,7 +166,7 @@ std::string render_plan_markdown(const PlanView& v, const ReportOptions& opt) {
     const Labels& L = labels(opt.lang);
     const PlanLabels& P = plan_labels(opt.lang);
     std::string out = fmt::format("## {}\n\n", markdown_escape(agency_heading(r)));
-    out += fmt::format("**{} {} — {}**\n\n", pack.index_name.get(opt.lang), r.score.index.to_fixed(pack.precision), r.score.predicate->name.get(opt.lang));
+    out += fmt::format("**{} {} — {}**\n\n", markdown_escape(pack.index_name.get(opt.lang)), r.score.index.to_fixed(pack.precision), markdown_escape(r.score.predicate->name.get(opt.lang)));
     for (const auto& line : summary_lines(v, opt.lang)) out += markdown_escape(line) + "  \n";
     if (v.plan && !v.plan->steps.empty()) {
         out += fmt::format("\n| # | {} | {} | {} | {} | {} | {} | {} | {} |\n|---:|---:|---|---:|---:|---:|---:|---:|---|\n", L.indicator, P.name, P.from, P.to,
@@ -173,9 +174,9 @@ std::string render_plan_markdown(const PlanView& v, const ReportOptions& opt) {
         int n = 0;
         for (const auto& st : v.plan->steps) {
             const Indicator& ind = pack.indicators[static_cast<size_t>(st.indicator)];
-            out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", ++n, ind.id, markdown_escape(ind.name.get(opt.lang)), st.from, st.to,
+            out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", ++n, markdown_escape(ind.id), markdown_escape(ind.name.get(opt.lang)), st.from, st.to,
                                st.effort.to_exact_string(), st.gain.to_exact_string(), st.index_after.to_fixed(pack.precision),
-                               st.predicate_after->name.get(opt.lang));
+                               markdown_escape(st.predicate_after->name.get(opt.lang)));
         }
     }
     return out;

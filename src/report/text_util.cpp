@@ -78,30 +78,86 @@ std::string wrap_text(const std::string& text, size_t width, const std::string& 
     return out;
 }
 
-std::string csv_field(std::string_view s) {
-    if (s.find_first_of(",\";\n\r") == std::string_view::npos) return std::string(s);
-    std::string out = "\"";
-    for (char c : s) {
+size_t append_utf8_char(std::string& out, std::string_view s, size_t i) {
+    auto byte = [&](size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0u; };
+    unsigned c = byte(i);
+    if (c < 0x80) {
+        out += static_cast<char>(c);
+        return 1;
+    }
+    // Second-byte ranges per Unicode's table of well-formed sequences: no overlong forms, no
+    // surrogates, nothing above U+10FFFF.
+    unsigned lo = 0x80, hi = 0xBF;
+    size_t n = 0;
+    if (c >= 0xC2 && c <= 0xDF) n = 2;
+    else if (c >= 0xE0 && c <= 0xEF) n = 3, lo = c == 0xE0 ? 0xA0 : lo, hi = c == 0xED ? 0x9F : hi;
+    else if (c >= 0xF0 && c <= 0xF4) n = 4, lo = c == 0xF0 ? 0x90 : lo, hi = c == 0xF4 ? 0x8F : hi;
+    size_t k = 1;
+    if (n > 0 && byte(i + 1) >= lo && byte(i + 1) <= hi)
+        for (k = 2; k < n && (byte(i + k) & 0xC0) == 0x80; ++k) {}
+    if (n > 0 && k == n) {
+        out.append(s, i, n);
+        return n;
+    }
+    out += "\xEF\xBF\xBD"; // U+FFFD for the maximal ill-formed subpart, as Unicode recommends
+    return k;
+}
+
+std::string valid_utf8(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (size_t i = 0; i < s.size();) i += append_utf8_char(out, s, i);
+    return out;
+}
+
+CsvCell csv_number(std::string s) {
+    CsvCell c(std::move(s));
+    c.number = true;
+    return c;
+}
+
+void append_csv_field(std::string& out, std::string_view text) {
+    const bool formula = !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
+    if (text.find_first_of(",\";\n\r") == std::string_view::npos) {
+        if (formula) out += '\'';
+        out += text;
+        return;
+    }
+    out += '"';
+    if (formula) out += '\'';
+    for (char c : text) {
         if (c == '"') out += '"';
         out += c;
     }
-    return out + "\"";
+    out += '"';
 }
 
-std::string csv_row(const std::vector<std::string>& fields) {
+std::string csv_row(const std::vector<CsvCell>& cells) {
     std::string out;
-    for (size_t i = 0; i < fields.size(); ++i) {
+    for (size_t i = 0; i < cells.size(); ++i) {
         if (i) out += ',';
-        out += csv_field(fields[i]);
+        if (cells[i].number) out += cells[i].text;
+        else append_csv_field(out, cells[i].text);
     }
     return out + "\n";
 }
 
+namespace {
+// After '<', the characters that can open an HTML tag, comment, declaration or processing
+// instruction in CommonMark; "<2 tahun" stays as it is.
+bool opens_html(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '/' || c == '!' || c == '?'; }
+} // namespace
+
 std::string markdown_escape(std::string_view s) {
     std::string out;
-    for (char c : s) {
+    out.reserve(s.size());
+    for (size_t i = 0; i < s.size(); ++i) {
+        char c = s[i];
         if (c == '|') out += "\\|";
-        else if (c == '\n') out += "<br>";
+        else if (c == '\\') out += "\\\\";
+        else if (c == '<' && i + 1 < s.size() && opens_html(s[i + 1])) out += "&lt;";
+        else if (c == '\r' && i + 1 < s.size() && s[i + 1] == '\n') continue; // CRLF is one break
+        else if (c == '\n' || c == '\r') out += "<br>";
         else out += c;
     }
     return out;

@@ -1,5 +1,5 @@
-// Helpers shared by the text renderers: UTF-8 aware padding and truncation, CSV quoting, weight
-// and index formatting, and ANSI colour that is only ever applied when the caller asks for it.
+// Helpers shared by the text renderers: UTF-8 aware padding and truncation, CSV and Markdown
+// escaping, weight and index formatting, and ANSI colour that is only ever applied when asked for.
 #pragma once
 
 #include "model/pack.hpp"
@@ -16,8 +16,28 @@ std::string pad_left(std::string_view s, size_t width);
 std::string truncate(std::string_view s, size_t width); // adds "…" when cut
 // Wraps text at `width` columns with `indent` before every line, keeping the text's own line breaks.
 std::string wrap_text(const std::string& text, size_t width, const std::string& indent);
-std::string csv_field(std::string_view s);
-std::string csv_row(const std::vector<std::string>& fields);
+
+// Appends the UTF-8 character at s[i] and returns its length; an ill-formed sequence (overlong,
+// surrogate, above U+10FFFF, cut short, a stray byte) is appended as one U+FFFD instead.
+size_t append_utf8_char(std::string& out, std::string_view s, size_t i);
+std::string valid_utf8(std::string_view s); // every ill-formed sequence replaced by U+FFFD
+
+// CSV (RFC 4180, plus quoting on ';' for spreadsheets that split on it). A text cell that begins
+// with '=', '+', '-', '@', TAB or CR gets a leading "'" (OWASP's CSV-injection rule), so a
+// spreadsheet never runs it as a formula; numbers spbe formats itself are written as they are.
+struct CsvCell {
+    CsvCell(std::string s) : text(std::move(s)) {} // text, the default: it may come from input
+    CsvCell(const char* s) : text(s) {}
+    std::string text;
+    bool number = false;
+};
+CsvCell csv_number(std::string s); // a number spbe wrote ("-0.05", "-1/20", "3"): never neutralised
+void append_csv_field(std::string& out, std::string_view text);
+std::string csv_row(const std::vector<CsvCell>& cells);
+
+// One Markdown table cell or inline text: '\\' and '|' are escaped, a line break (LF, CR or CRLF)
+// becomes "<br>" and a '<' that could open an HTML tag becomes "&lt;", so text from input can
+// neither split a table row, start a line of its own nor inject HTML.
 std::string markdown_escape(std::string_view s);
 
 // "13", "27.5", "3.33" (a weight that is not a finite decimal is rounded to 2 places for display).

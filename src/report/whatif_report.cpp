@@ -176,12 +176,13 @@ std::string render_whatif_csv(const AgencyResult& base, const WhatIf& w, const R
     std::string out = csv_row({"kind", "id", "name", "before", "after", "delta", "before_exact", "after_exact", "delta_exact", "predicate_before", "predicate_after"});
     for (const auto& c : w.changes) {
         const Indicator& ind = pack.indicators[static_cast<size_t>(c.indicator)];
-        out += csv_row({"indicator", ind.id, ind.name.get(opt.lang), std::to_string(c.from), std::to_string(c.to), signed_int(c.to - c.from), "", "",
-                        change_contribution(pack, c).to_exact_string(), "", ""});
+        out += csv_row({"indicator", ind.id, ind.name.get(opt.lang), csv_number(std::to_string(c.from)), csv_number(std::to_string(c.to)),
+                        csv_number(signed_int(c.to - c.from)), "", "", csv_number(change_contribution(pack, c).to_exact_string()), "", ""});
     }
     auto row = [&](const std::string& kind, const std::string& id, const std::string& name, const Rational& b, const Rational& a) {
-        out += csv_row({kind, id, name, b.to_fixed(prec), a.to_fixed(prec), signed_delta(a - b, prec), b.to_exact_string(), a.to_exact_string(),
-                        (a - b).to_exact_string(), pack.predicate_for(b).name.get(opt.lang), pack.predicate_for(a).name.get(opt.lang)});
+        out += csv_row({kind, id, name, csv_number(b.to_fixed(prec)), csv_number(a.to_fixed(prec)), csv_number(signed_delta(a - b, prec)),
+                        csv_number(b.to_exact_string()), csv_number(a.to_exact_string()), csv_number((a - b).to_exact_string()),
+                        pack.predicate_for(b).name.get(opt.lang), pack.predicate_for(a).name.get(opt.lang)});
     };
     row("index", "", pack.index_name.get(opt.lang), w.before.index, w.after.index);
     for (size_t tier = 0; tier < pack.tiers.size(); ++tier)
@@ -201,14 +202,14 @@ std::string render_whatif_markdown(const AgencyResult& base, const WhatIf& w, co
     out += fmt::format("| {} | | {} | {} |\n|---:|---|---|---:|\n", L.indicator, L.level, W.index_change);
     for (const auto& c : w.changes) {
         const Indicator& ind = pack.indicators[static_cast<size_t>(c.indicator)];
-        out += fmt::format("| {} | {} | {} | {} |\n", ind.id, markdown_escape(ind.name.get(opt.lang)), level_change(c, opt.lang),
+        out += fmt::format("| {} | {} | {} | {} |\n", markdown_escape(ind.id), markdown_escape(ind.name.get(opt.lang)), level_change(c, opt.lang),
                            signed_exact(change_contribution(pack, c)));
     }
-    out += fmt::format("\n**{} {} → {} ({}) — {}**\n", pack.index_name.get(opt.lang), w.before.index.to_fixed(prec), w.after.index.to_fixed(prec),
-                       signed_delta(w.index_delta(), prec), predicate_change(*w.before.predicate, *w.after.predicate, opt.lang));
+    out += fmt::format("\n**{} {} → {} ({}) — {}**\n", markdown_escape(pack.index_name.get(opt.lang)), w.before.index.to_fixed(prec), w.after.index.to_fixed(prec),
+                       signed_delta(w.index_delta(), prec), markdown_escape(predicate_change(*w.before.predicate, *w.after.predicate, opt.lang)));
     for (size_t tier = 0; tier < pack.tiers.size(); ++tier) {
         bool top = tier == 0;
-        out += fmt::format("\n| {} | {} | {} | {} | {} |{}\n", pack.tiers[tier].name.get(opt.lang), L.weight, W.current, W.simulated, W.change,
+        out += fmt::format("\n| {} | {} | {} | {} | {} |{}\n", markdown_escape(pack.tiers[tier].name.get(opt.lang)), L.weight, W.current, W.simulated, W.change,
                            top ? fmt::format(" {} |", L.predicate) : "");
         out += top ? "|---|---:|---:|---:|---:|---|\n" : "|---|---:|---:|---:|---:|\n";
         for (int gi : pack.groups_of_tier(static_cast<int>(tier))) {
@@ -216,8 +217,8 @@ std::string render_whatif_markdown(const AgencyResult& base, const WhatIf& w, co
             const Group& grp = pack.groups[g];
             out += fmt::format("| {} | {} | {} | {} | {} |{}\n", markdown_escape(group_label(grp, opt.lang)), pct(grp.weight), w.before.group_index[g].to_fixed(prec),
                                w.after.group_index[g].to_fixed(prec), signed_delta(w.group_delta(g), prec),
-                               top ? fmt::format(" {} |", predicate_change(pack.predicate_for(w.before.group_index[g]),
-                                                                            pack.predicate_for(w.after.group_index[g]), opt.lang))
+                               top ? fmt::format(" {} |", markdown_escape(predicate_change(pack.predicate_for(w.before.group_index[g]),
+                                                                                            pack.predicate_for(w.after.group_index[g]), opt.lang)))
                                    : "");
         }
     }

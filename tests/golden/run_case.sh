@@ -2,6 +2,9 @@
 # Runs one golden CLI case: tests/golden/<case>/args holds the arguments (shell words, run from the
 # repository root), optional `stdin` is fed to spbe; stdout, stderr and the exit code are compared
 # with expected_stdout, expected_stderr and expected_exit. UPDATE_GOLDEN=1 rewrites them instead.
+# The args run under `pipefail`, so `spbe … | cat` keeps spbe's status; a case that chains commands
+# must end with spbe's status too (`&&` chains, or `status=$?; …; exit $status`), never with a cleanup's.
+# Scratch files go in $TMPDIR_GOLDEN, which this script removes.
 set -uo pipefail
 spbe=$1
 case_dir=$2
@@ -13,7 +16,7 @@ TMPDIR_GOLDEN=$(mktemp -d) # scratch folder a case may write to (e.g. -o FILE)
 export TMPDIR_GOLDEN
 trap 'rm -rf "$out" "$err" "$TMPDIR_GOLDEN"' EXIT
 # Deterministic environment: no colour, no CI-specific format selection.
-env -u GITHUB_ACTIONS NO_COLOR=1 SPBE_TODAY=2026-11-30 bash -c "\"\$0\" $args" "$spbe" <"$input" >"$out" 2>"$err"
+env -u GITHUB_ACTIONS NO_COLOR=1 SPBE_TODAY=2026-11-30 bash -o pipefail -c "\"\$0\" $args" "$spbe" <"$input" >"$out" 2>"$err"
 code=$?
 if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
   cp "$out" "$case_dir/expected_stdout"

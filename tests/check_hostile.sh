@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Validates the outputs stored by the hostile-names-* golden cases (which the golden tests prove the
+# binary still writes byte for byte): each `--- -f FORMAT` section must be well-formed for its format.
+# JSON/JSONL/SARIF parse, CSV rows keep their column count and no text cell starts a formula,
+# Markdown table rows keep the header's column count and hold no raw HTML tag, JUnit XML is
+# well-formed, GitHub workflow commands carry only escaped properties. Needs python3 (and xmllint
+# for XML); without them it says so and exits 77 (ctest: skipped), never passing vacuously.
+set -uo pipefail
+golden=$1
+command -v python3 >/dev/null || { echo "check_hostile: python3 not found; skipped"; exit 77; }
+command -v xmllint >/dev/null || { echo "check_hostile: xmllint not found; skipped"; exit 77; }
+python3 - "$golden" <<'PY'
+import csv, io, json, re, subprocess, sys, glob, os
+failures, checked = [], 0
+number = re.compile(r'^[-+]?\d+(\.\d+)?(/\d+)?$')
+def fail(where, why): failures.append(f"{where}: {why}")
+def unescaped_pipes(line):
+    n, i = 0, 0
+    while i < len(line):
+        if line[i] == '\\': i += 2; continue
+        if line[i] == '|': n += 1
+        i += 1
+    return n
+for path in sorted(glob.glob(os.path.join(sys.argv[1], 'hostile-names-*', 'expected_stdout'))):
+    case = os.path.basename(os.path.dirname(path))
+    text = open(path, 'rb').read().decode('utf-8')  # must be valid UTF-8
+    for m in re.finditer(r'^--- -f (\w+)[^\n]*\n(.*?)(?=^--- -f |\Z)', text, re.S | re.M):
+        fmt, body = m.group(1), m.group(2)
+        body = re.sub(r'^exit \d+\n\Z', '', body, flags=re.M)
+        where = f"{case} -f {fmt}"
+        checked += 1
+        try:
+            if fmt in ('json', 'sarif'):
+                json.loads(body)
+            elif fmt == 'jsonl':
+                for line in body.splitlines(): json.loads(line)
+            elif fmt == 'csv':
+                rows = list(csv.reader(io.StringIO(body, newline='')))
+                if any(len(r) != len(rows[0]) for r in rows): fail(where, "ragged CSV rows")
+                for r in rows:
+                    for cell in r:
+                        if cell[:1] in ('=', '+', '-', '@', '\t', '\r') and not number.match(cell):
+                            fail(where, f"CSV cell starts a formula: {cell!r}")
+            elif fmt == 'markdown':
+                if re.search(r'<(?!br>)[A-Za-z/!?]', body): fail(where, "raw HTML tag in Markdown")
+                lines = body.split('\n')
+                for k, line in enumerate(lines):
+                    if line.startswith('|') and (k == 0 or not lines[k - 1].startswith('|')):
+                        cols = unescaped_pipes(line)
+                        j = k
+                        while j < len(lines) and lines[j].startswith('|'):
+                            if unescaped_pipes(lines[j]) != cols: fail(where, f"table row with other column count: {lines[j]!r}")
+                            j += 1
+            elif fmt == 'junit':
+                p = subprocess.run(['xmllint', '--noout', '-'], input=body.encode(), capture_output=True)
+                if p.returncode: fail(where, "XML not well-formed: " + p.stderr.decode())
+            elif fmt == 'github':
+                for line in body.splitlines():
+                    if not re.match(r'^::(error|warning|notice) file=[^,:]*(,(line|col)=\d+)*,title=[^,:]*::', line):
+                        fail(where, f"unescaped workflow command: {line!r}")
+            else:
+                checked -= 1
+        except Exception as e:
+            fail(where, f"{type(e).__name__}: {e}")
+for f in failures: print("check_hostile:", f)
+print(f"check_hostile: {checked} sections checked, {len(failures)} problems")
+sys.exit(1 if failures or checked < 20 else 0)
+PY
