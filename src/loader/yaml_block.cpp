@@ -47,7 +47,7 @@ public:
     }
 
 private:
-    static constexpr int kMaxDepth = 64;
+    static constexpr int kMaxDepth = YamlDocument::kMaxDepth; // deeper: yaml-cpp reads it and refuses it
     static constexpr std::ptrdiff_t kMaxKey = 512; // yaml-cpp limits simple keys to 1024 characters
 
     // Bytes outside the subset anywhere decline the whole text: tabs and CR change indentation and line

@@ -2,6 +2,8 @@
 // positioned diagnostics (duplicate keys, unknown keys with hints, decimal commas, wrong types).
 #include "loader/yaml_reader.hpp"
 
+#include "loader/yaml_text.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -80,11 +82,15 @@ void YamlReader::warning(SourcePos pos, std::string message, std::string rule) {
     diags_.push_back(Diagnostic{"", pos, Severity::warning, std::move(message), std::move(rule)});
 }
 
-std::optional<YamlNode> YamlReader::parse(std::string_view text) {
+std::optional<YamlNode> YamlReader::parse(std::string_view text, std::string_view what) {
     YamlDocument& doc = docs_.emplace_back();
+    text = strip_utf8_bom(text);
     YamlError syntax;
-    if (!doc.parse(text, syntax)) {
-        error(syntax.pos, fmt::format("invalid YAML: {}", syntax.message), "yaml-syntax");
+    bool ok = false;
+    if (auto refused = check_yaml_text(text, what)) syntax = std::move(*refused);
+    else ok = doc.parse(text, syntax);
+    if (!ok) {
+        error(syntax.pos, syntax.own ? syntax.message : fmt::format("invalid YAML: {}", syntax.message), "yaml-syntax");
         return std::nullopt;
     }
     YamlNode root = doc.root();
