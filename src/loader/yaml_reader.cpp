@@ -211,7 +211,10 @@ std::optional<long long> YamlReader::integer(const YamlNode& node, What lazy_wha
               "decimal-comma");
         return std::nullopt;
     }
-    if (auto r = Rational::parse(s))
+    std::string_view digits = s.substr(!s.empty() && (s.front() == '-' || s.front() == '+'));
+    if (!digits.empty() && std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        error(pos(node), fmt::format("{} is too large: {} (at most 18 digits)", what, s), "not-integer");
+    else if (auto r = Rational::parse(s))
         error(pos(node), fmt::format("{} must be a whole number, found {}", what, s), "not-integer");
     else
         error(pos(node), fmt::format("{} must be a whole number, found {}", what, describe_type(node)), "not-integer");
