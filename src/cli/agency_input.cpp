@@ -8,11 +8,12 @@ namespace spbe::cli {
 
 InputOutcome load_agency(const std::string& path, PackRegistry& registry, const std::string& rubric_override, Basis basis) {
     std::string error;
-    auto text = read_text_file(path, error);
+    bool too_large = false;
+    auto text = read_text_file(path, error, &too_large);
     if (!text) {
         InputOutcome out;
         out.diags.push_back(Diagnostic{path, {}, Severity::error, fmt::format("cannot read file: {}", error), "io"});
-        out.exit_code = kIoError;
+        out.exit_code = too_large ? kInvalidInput : kIoError;
         return out;
     }
     return load_agency_text(path, *text, registry, rubric_override, basis);

@@ -294,10 +294,11 @@ int ScoreRun::collect() {
     files_ = std::move(collected.files);
     for (const auto& path : opt_.levels_csv) {
         std::string error;
-        auto text = read_text_file(path, error);
+        bool too_large = false;
+        auto text = read_text_file(path, error, &too_large);
         if (!text) {
             early.push_back(Diagnostic{path, {}, Severity::error, fmt::format("cannot read file: {}", error), "io"});
-            code_ = std::max(code_, static_cast<int>(kIoError));
+            code_ = std::max(code_, static_cast<int>(too_large ? kInvalidInput : kIoError));
             ++invalid_;
             continue;
         }
@@ -322,10 +323,11 @@ ItemResult ScoreRun::process_file(const std::string& path) {
     ItemResult o;
     InputOutcome in;
     std::string error;
-    auto text = read_text_file(path, error);
+    bool too_large = false;
+    auto text = read_text_file(path, error, &too_large);
     if (!text) {
         in.diags.push_back(Diagnostic{path, {}, Severity::error, fmt::format("cannot read file: {}", error), "io"});
-        in.exit_code = kIoError;
+        in.exit_code = too_large ? kInvalidInput : kIoError;
     } else {
         in = score_parsed(path, parse_evidence(*text), lookup_, opt_.rubric, basis_);
     }

@@ -119,7 +119,24 @@ int write_output(const std::string& text, const OutputOptions& out) {
     return sink.commit();
 }
 
-std::optional<std::string> read_text_file(const std::string& path, std::string& error) {
+namespace {
+
+std::uint64_t max_file_size = kDefaultMaxFileSize; // set once by the command line, before any read
+
+} // namespace
+
+void add_max_file_size_option(CLI::App& app) {
+    app.add_option("--max-file-size", max_file_size, "Refuse input files larger than this many bytes (exit 3)")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+}
+
+std::optional<std::string> read_text_file(const std::string& path, std::string& error, bool* too_large) {
+    auto refuse_size = [&](const std::string& size) {
+        error = fmt::format("file is {} bytes, above --max-file-size {}", size, max_file_size);
+        if (too_large) *too_large = true;
+        return std::nullopt;
+    };
     // Plain read() into a string sized to the file: no stream buffers and no second
     // copy, which matters for batches of thousands of files and for levels CSVs of many megabytes.
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -132,6 +149,10 @@ std::optional<std::string> read_text_file(const std::string& path, std::string& 
         ::close(fd);
         error = "is a directory";
         return std::nullopt;
+    }
+    if (S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) > max_file_size) {
+        ::close(fd);
+        return refuse_size(std::to_string(st.st_size));
     }
     // Read straight into the string: one byte more than a regular file's size, so that the read
     // which finds the end needs no growth; anything else (a pipe, a growing file) doubles it.
@@ -148,6 +169,10 @@ std::optional<std::string> read_text_file(const std::string& path, std::string& 
         }
         if (n == 0) break;
         used += static_cast<size_t>(n);
+        if (used > max_file_size) { // a pipe or a file that grew: stop reading at the limit
+            ::close(fd);
+            return refuse_size("more than " + std::to_string(max_file_size));
+        }
     }
     text.resize(used);
     ::close(fd);

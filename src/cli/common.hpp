@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
 #include <cstdio>
 #include <functional>
 #include <string_view>
@@ -63,8 +64,15 @@ private:
     std::string target_, tmp_; // tmp_ empty = written in place
 };
 
-// Reads a whole file; on failure returns nullopt and sets `error` to the system's reason.
-std::optional<std::string> read_text_file(const std::string& path, std::string& error);
+// --max-file-size BYTES on a command that reads input files: the largest evidence file, levels CSV or
+// configuration read_text_file reads (8 MiB unless given; real files are a few KiB).
+inline constexpr std::uint64_t kDefaultMaxFileSize = std::uint64_t{8} << 20;
+void add_max_file_size_option(CLI::App& app);
+
+// Reads a whole file; on failure returns nullopt and sets `error` to the system's reason. A file
+// above --max-file-size is refused before it is read (a pipe: once that much has come), with
+// `*too_large` set when given: the input is invalid (exit 3), not unreadable.
+std::optional<std::string> read_text_file(const std::string& path, std::string& error, bool* too_large = nullptr);
 
 // --basis verified|self, shared by every command that scores evidence.
 void add_basis_option(CLI::App& app, std::string& basis);

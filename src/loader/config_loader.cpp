@@ -14,7 +14,7 @@ FindingsConfig parse_config(const std::string& text, std::vector<Diagnostic>& di
     FindingsConfig config;
     std::vector<Diagnostic> local;
     YamlReader r(local);
-    auto root = r.parse(text);
+    auto root = r.parse(text, "a configuration file");
     if (root && r.expect_map(*root, "the configuration")) {
         for (auto& [key, value] : r.entries(*root, {"rules", "ignore"}, "the configuration")) {
             if (key == "rules") {

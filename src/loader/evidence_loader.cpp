@@ -164,7 +164,7 @@ void read_targets(YamlReader& r, const YamlNode& node, EvidenceFile& file) {
 EvidenceParse parse_evidence(const std::string& text) {
     EvidenceParse out;
     YamlReader r(out.diags);
-    auto root = r.parse(text);
+    auto root = r.parse(text, "an evidence file");
     if (!root) return out;
     if (!r.expect_map(*root, "an evidence file")) return out;
     EvidenceFile file;

@@ -404,7 +404,7 @@ PackLoad load_pack(const PackFileReader& read, const PackLoadOptions& options) {
     SourcePos default_scale_pos, predicates_pos, files_pos;
     std::map<std::string, SourcePos> file_entry_pos;
     with_file(ctx, kManifestName, [&](YamlReader& r) {
-        auto root = r.parse(*manifest_text);
+        auto root = r.parse(*manifest_text, "a rubric pack file");
         if (!root || !r.expect_map(*root, "the pack manifest")) return;
         std::set<std::string> present;
         for (auto& [key, value] : r.entries(*root, {"id", "title", "index_name", "source", "provenance", "total_weight", "display", "hierarchy", "scales", "default_scale", "predicates", "files"},
@@ -511,7 +511,7 @@ PackLoad load_pack(const PackFileReader& read, const PackLoadOptions& options) {
             continue;
         }
         with_file(ctx, name, [&](YamlReader& r) {
-            auto root = r.parse(*text);
+            auto root = r.parse(*text, "a rubric pack file");
             if (!root) return;
             int g = read_group(ctx, r, *root, 0, -1, name, seen_ids);
             (void)g;

@@ -3,6 +3,7 @@
 // false) anything outside that subset, so yaml-cpp still reads every other text and reports every error.
 #include "loader/yaml_tree.hpp"
 
+#include <cassert>
 #include <cstring>
 
 namespace spbe {
@@ -24,6 +25,9 @@ public:
 
     bool run() {
         if (!plain_bytes()) return false;
+        // The final-newline rule: every pointer read below (p_[1], k[1], scans and memchr to the next
+        // '\n') stops at a '\n' before end_, and never reads past the text, only because of this.
+        assert(end_ != begin_ && end_[-1] == '\n');
         opening_ = true; // a `---` may open the document
         if (!next_content(false)) return false; // only comments: yaml-cpp gives an undefined root
         opening_ = false;
@@ -47,7 +51,7 @@ public:
     }
 
 private:
-    static constexpr int kMaxDepth = 64;
+    static constexpr int kMaxDepth = YamlDocument::kMaxDepth; // deeper: yaml-cpp reads it and refuses it
     static constexpr std::ptrdiff_t kMaxKey = 512; // yaml-cpp limits simple keys to 1024 characters
 
     // Bytes outside the subset anywhere decline the whole text: tabs and CR change indentation and line
@@ -76,6 +80,7 @@ private:
 
     // After a node on the current line: only spaces and a comment (after a space) may follow.
     bool rest_is_comment() {
+        assert(p_ < end_); // on a line, so its '\n' lies ahead (the final-newline rule)
         const char* start = p_;
         while (*p_ == ' ') ++p_;
         if (*p_ == '#') {
@@ -121,6 +126,7 @@ private:
     // The ':' that ends a key starting at `q` on this line, or nullptr when the line is not `key: ...`
     // (the key plain or quoted, on one line, before any comment).
     const char* key_end(const char* q) const {
+        assert(q < end_); // the scans below stop at the line's '\n' (the final-newline rule)
         const char* k = q;
         if (*k == '"' || *k == '\'') {
             std::string ignored;
@@ -251,6 +257,7 @@ private:
     // The node after `key:` (`in_map`) or `- `; `indent` is the column of the collection holding it.
     // Leaves p_ at the first token of the next content line, or at the end of the text.
     bool node(int indent, bool in_map, std::uint32_t& out) {
+        assert(p_ < end_); // after `key:` or `-`, before the line's '\n' (the final-newline rule)
         while (*p_ == ' ') ++p_;
         if (*p_ == '\n' || *p_ == '#') {
             if (*p_ == '#') p_ = static_cast<const char*>(std::memchr(p_, '\n', static_cast<std::size_t>(end_ - p_)));

@@ -2,6 +2,8 @@
 // positioned diagnostics (duplicate keys, unknown keys with hints, decimal commas, wrong types).
 #include "loader/yaml_reader.hpp"
 
+#include "loader/yaml_text.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -80,11 +82,15 @@ void YamlReader::warning(SourcePos pos, std::string message, std::string rule) {
     diags_.push_back(Diagnostic{"", pos, Severity::warning, std::move(message), std::move(rule)});
 }
 
-std::optional<YamlNode> YamlReader::parse(std::string_view text) {
+std::optional<YamlNode> YamlReader::parse(std::string_view text, std::string_view what) {
     YamlDocument& doc = docs_.emplace_back();
+    text = strip_utf8_bom(text);
     YamlError syntax;
-    if (!doc.parse(text, syntax)) {
-        error(syntax.pos, fmt::format("invalid YAML: {}", syntax.message), "yaml-syntax");
+    bool ok = false;
+    if (auto refused = check_yaml_text(text, what)) syntax = std::move(*refused);
+    else ok = doc.parse(text, syntax);
+    if (!ok) {
+        error(syntax.pos, syntax.own ? syntax.message : fmt::format("invalid YAML: {}", syntax.message), "yaml-syntax");
         return std::nullopt;
     }
     YamlNode root = doc.root();
@@ -205,7 +211,10 @@ std::optional<long long> YamlReader::integer(const YamlNode& node, What lazy_wha
               "decimal-comma");
         return std::nullopt;
     }
-    if (auto r = Rational::parse(s))
+    std::string_view digits = s.substr(!s.empty() && (s.front() == '-' || s.front() == '+'));
+    if (!digits.empty() && std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        error(pos(node), fmt::format("{} is too large: {} (at most 18 digits)", what, s), "not-integer");
+    else if (auto r = Rational::parse(s))
         error(pos(node), fmt::format("{} must be a whole number, found {}", what, s), "not-integer");
     else
         error(pos(node), fmt::format("{} must be a whole number, found {}", what, describe_type(node)), "not-integer");

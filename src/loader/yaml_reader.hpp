@@ -48,9 +48,11 @@ public:
     void error(SourcePos pos, std::string message, std::string rule);
     void warning(SourcePos pos, std::string message, std::string rule);
 
-    // Parses the first document of `text`. Reports syntax errors and empty documents; nullopt when
-    // unusable. The nodes (and the keys entries() returns) live as long as this reader.
-    std::optional<YamlNode> parse(std::string_view text);
+    // Parses the one document of `text` (a UTF-8 byte order mark is skipped). Reports text that is not
+    // UTF-8 YAML (loader/yaml_text.hpp), syntax errors, the refusals of YamlDocument::parse and empty
+    // documents; nullopt when unusable. `what` names the file in messages ("an evidence file"). The
+    // nodes (and the keys entries() returns) live as long as this reader.
+    std::optional<YamlNode> parse(std::string_view text, std::string_view what = "a YAML file");
 
     // Entries of a mapping in document order with duplicate keys reported (the later one is
     // dropped) and keys outside `allowed` reported with a did-you-mean hint. `what` names the

@@ -1,11 +1,14 @@
-// YamlDocument::parse_yaml_cpp: yaml-cpp's event parser feeding a flat node vector, with the same node
-// identities YAML::Load's NodeBuilder gives (an alias is its anchored node, OnNull is null).
+// YamlDocument::parse_yaml_cpp: yaml-cpp's event parser feeding a flat node vector, with the same nodes
+// YAML::Load's NodeBuilder gives (OnNull is null), stopped by an exception at the first refusal
+// (too deep, an alias, a second document) before yaml-cpp builds or recurses any further.
 #include "loader/yaml_tree.hpp"
 
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
+
+#include <fmt/format.h>
 
 #include <istream>
 #include <streambuf>
@@ -23,18 +26,26 @@ public:
     }
 };
 
+// Thrown by the event handler through yaml-cpp's parser, which holds no state that needs it caught.
+struct Refusal {
+    YAML::Mark mark;
+    std::string message;
+};
+
 } // namespace
 
 class YamlBuilder : public YAML::EventHandler {
 public:
     explicit YamlBuilder(YamlDocument& doc) : doc_(doc) {}
 
-    void OnDocumentStart(const YAML::Mark&) override {}
+    void OnDocumentStart(const YAML::Mark& mark) override {
+        if (++documents_ > 1)
+            throw Refusal{mark, "a second YAML document starts here ('---'); a file holds one document (split it into two files)"};
+    }
     void OnDocumentEnd() override {}
     void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { done(add(mark, YamlKind::Null, anchor)); }
-    void OnAlias(const YAML::Mark&, YAML::anchor_t anchor) override {
-        // The parser refuses aliases of unknown anchors, so the lookup cannot miss.
-        done(anchor < anchors_.size() ? anchors_[anchor] : add({}, YamlKind::Null, 0));
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+        throw Refusal{mark, "YAML aliases ('*name') are not supported; write the value out in full"};
     }
     void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, const std::string& value) override {
         std::uint32_t index = add(mark, YamlKind::Scalar, anchor);
@@ -45,11 +56,11 @@ public:
         done(index);
     }
     void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
-        open(add(mark, YamlKind::Sequence, anchor));
+        open(mark, add(mark, YamlKind::Sequence, anchor));
     }
     void OnSequenceEnd() override { close(); }
     void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
-        open(add(mark, YamlKind::Map, anchor));
+        open(mark, add(mark, YamlKind::Map, anchor));
     }
     void OnMapEnd() override { close(); }
 
@@ -59,18 +70,18 @@ private:
         std::size_t first_pending;
     };
 
-    std::uint32_t add(const YAML::Mark& mark, YamlKind kind, YAML::anchor_t anchor) {
+    // An anchor alone (`&name`) changes nothing: only its aliases are refused.
+    std::uint32_t add(const YAML::Mark& mark, YamlKind kind, YAML::anchor_t) {
         auto index = static_cast<std::uint32_t>(doc_.items_.size());
         doc_.items_.push_back({mark.line, mark.column, 0, 0, kind});
-        if (anchor) {
-            // Anchors are numbered 1, 2, ... in document order; a redefined name gets a new number.
-            if (anchors_.size() <= anchor) anchors_.resize(anchor + 1, 0);
-            anchors_[anchor] = index;
-        }
         return index;
     }
 
-    void open(std::uint32_t index) { open_.push_back({index, pending_.size()}); }
+    void open(const YAML::Mark& mark, std::uint32_t index) {
+        if (open_.size() >= YamlDocument::kMaxDepth)
+            throw Refusal{mark, fmt::format("nesting too deep (more than {} levels of lists and mappings)", YamlDocument::kMaxDepth)};
+        open_.push_back({index, pending_.size()});
+    }
 
     // A node is complete: it becomes the root or the next child of the innermost open collection.
     void done(std::uint32_t index) {
@@ -100,7 +111,7 @@ private:
     YamlDocument& doc_;
     std::vector<Open> open_;
     std::vector<std::uint32_t> pending_;
-    std::vector<std::uint32_t> anchors_;
+    int documents_ = 0;
 };
 
 void YamlDocument::clear() {
@@ -122,15 +133,22 @@ bool YamlDocument::parse_yaml_cpp(std::string_view text, YamlError& error) {
     reserve_for(text.size());
     ViewBuf buf(text);
     std::istream in(&buf);
+    auto fail = [&](const YAML::Mark& mark, const std::string& message, bool own) {
+        clear();
+        error.pos = mark.line >= 0 ? SourcePos{mark.line + 1, mark.column + 1} : SourcePos{};
+        error.message = message;
+        error.own = own;
+        return false;
+    };
     try {
         YAML::Parser parser(in);
         YamlBuilder builder(*this);
-        parser.HandleNextDocument(builder); // only the first document, as YAML::Load
+        // The second call reads nothing but the start of a second document, which the builder refuses.
+        if (parser.HandleNextDocument(builder)) parser.HandleNextDocument(builder);
     } catch (const YAML::Exception& e) {
-        clear();
-        error.pos = e.mark.line >= 0 ? SourcePos{e.mark.line + 1, e.mark.column + 1} : SourcePos{};
-        error.message = e.msg;
-        return false;
+        return fail(e.mark, e.msg, false);
+    } catch (const Refusal& r) {
+        return fail(r.mark, r.message, true);
     }
     return true;
 }

@@ -99,16 +99,25 @@ struct YamlNode::Pair {
     YamlNode value;
 };
 
-// What made a text unreadable as YAML: yaml-cpp's message and where it stopped.
+// What made a text unreadable as YAML: yaml-cpp's message and where it stopped, or spbe's own
+// refusal (too deep, an alias, a second document, the bytes of the text: loader/yaml_text.hpp).
 struct YamlError {
     SourcePos pos; // {} when yaml-cpp gave no position
     std::string message;
+    bool own = false; // spbe's complete message; else yaml-cpp's, shown after "invalid YAML: "
 };
 
 class YamlDocument {
 public:
-    // Reads the first document of `text` as YAML::Load does (anchors resolved, later documents
-    // ignored). Returns false and fills `error` on a syntax error; the document is then empty.
+    // Collections nested deeper than this are refused (real files nest fewer than 10 levels), so no
+    // reader or walker of the tree recurses without bound.
+    static constexpr int kMaxDepth = 64;
+
+    // Reads the one document of `text` as YAML::Load reads the first, with three refusals that keep
+    // hostile texts bounded: nesting deeper than kMaxDepth, any alias (`*name`: a few lines of
+    // aliases can stand for billions of nodes, or for a node that contains itself), and a second
+    // document (never silently dropped). Returns false and fills `error` on a syntax error or a
+    // refusal; the document is then empty.
     // Tries the hand-written reader of plain block YAML first (loader/yaml_block.cpp), then yaml-cpp.
     bool parse(std::string_view text, YamlError& error) { return parse_block_subset(text) || parse_yaml_cpp(text, error); }
 

@@ -156,6 +156,22 @@ TEST_CASE("anything outside the subset is left to yaml-cpp") {
     CHECK_FALSE(try_both(deep).accepted);
 }
 
+TEST_CASE("both readers take nesting up to kMaxDepth and refuse it one level deeper") {
+    auto nested = [](int depth) { // `depth` maps, each the only value of the one before
+        std::string s;
+        for (int i = 0; i + 1 < depth; ++i) s += std::string(static_cast<std::size_t>(2 * i), ' ') + "k:\n";
+        return s + std::string(static_cast<std::size_t>(2 * (depth - 1)), ' ') + "v: 1\n";
+    };
+    accepted(nested(YamlDocument::kMaxDepth));
+    CHECK_FALSE(try_both(nested(YamlDocument::kMaxDepth + 1)).accepted);
+    YamlDocument doc;
+    YamlError error;
+    CHECK_FALSE(doc.parse(nested(YamlDocument::kMaxDepth + 1), error));
+    CHECK(error.own);
+    CHECK(error.pos.line == YamlDocument::kMaxDepth + 1);
+    CHECK(error.message == "nesting too deep (more than 64 levels of lists and mappings)");
+}
+
 TEST_CASE("YamlDocument::parse falls back to yaml-cpp for the same result and errors") {
     YamlDocument doc;
     YamlError error;
