@@ -21,6 +21,7 @@ InputOutcome load_agency(const std::string& path, PackRegistry& registry, const 
 
 InputOutcome load_agency_text(const std::string& path, const std::string& text, PackRegistry& registry, const std::string& rubric_override, Basis basis) {
     PackLookup lookup = [&registry](const std::string& ref, std::vector<Diagnostic>& diags, bool& io_error) {
+        note_pack_input(ref);
         return registry.get(ref, diags, io_error);
     };
     return score_parsed(path, parse_evidence(text), lookup, rubric_override, basis);

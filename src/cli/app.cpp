@@ -31,6 +31,7 @@ std::vector<CommandSpec> command_table() {
 } // namespace
 
 int run(int argc, char** argv) {
+    prepare_process_streams();
     CLI::App app{"spbe: exact SPBE maturity index calculator (PermenPANRB 59/2020 and other rubric packs)", "spbe"};
     app.set_version_flag("--version", std::string("spbe ") + SPBE_VERSION);
     app.require_subcommand(1);

@@ -52,6 +52,7 @@ std::vector<std::string> yaml_files_under(const std::string& dir) {
 }
 
 std::optional<std::string> file_sha256(const fs::path& path) {
+    note_input(path.string()); // a document hashed by check is an input too
     std::ifstream in(path, std::ios::binary);
     if (!in) return std::nullopt;
     Sha256 h;
@@ -86,6 +87,7 @@ public:
                 } else {
                     std::vector<Diagnostic> pack_diags;
                     bool io_error = false;
+                    note_pack_input(ref);
                     const Pack* pack = registry_.get(ref, pack_diags, io_error);
                     if (!pack) {
                         // The pack's own problems, once per run; nothing can be checked against it.

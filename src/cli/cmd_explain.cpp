@@ -23,6 +23,7 @@ int run_explain(const ExplainOptions& opt) {
     PackRegistry registry;
     std::vector<Diagnostic> diags;
     bool io_error = false;
+    note_pack_input(opt.rubric);
     const Pack* pack = registry.get(opt.rubric, diags, io_error);
     print_diagnostics(diags);
     if (!pack) return io_error ? kIoError : kInvalidInput;

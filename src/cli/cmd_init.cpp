@@ -1,6 +1,6 @@
 // `spbe init --rubric ID --agency NAME`: a new evidence file listing every indicator of the pack
-// with its question and criteria as comments and `level: null` to fill in. Never overwrites a
-// file unless --force; the file appears atomically.
+// with its question and criteria as comments and `level: null` to fill in. Never replaces an
+// existing file unless --force (an evidence file is never taken for an earlier report); atomic.
 #include "cli/commands.hpp"
 #include "loader/builtin_packs.hpp"
 #include "report/evidence_template.hpp"
@@ -20,7 +20,6 @@ struct InitOptions {
     Agency agency;
     int year = 0;
     std::string schema_ref = "../schemas/evidence.schema.json";
-    bool force = false;
     OutputOptions out;
 };
 
@@ -47,12 +46,10 @@ int run_init(InitOptions opt) {
         print_error(fmt::format("unknown rubric '{}' (built-in: {}; or the path of a pack folder)", opt.rubric, known));
         return kUsage;
     }
-    bool to_stdout = opt.out.output.empty() || opt.out.output == "-";
-    if (!to_stdout && !opt.force && fs::exists(fs::symlink_status(opt.out.output, ec))) {
-        print_error(fmt::format("{} exists; use --force to overwrite", opt.out.output));
-        return kUsage;
-    }
+    // Before the pack is read: an existing evidence file is never taken for an spbe report.
+    if (int code = check_output_target(opt.out)) return code;
     PackRegistry registry(PackLoadOptions{true});
+    note_pack_input(opt.rubric);
     std::vector<Diagnostic> diags;
     bool io_error = false;
     const Pack* pack = registry.get(opt.rubric, diags, io_error);
@@ -81,8 +78,7 @@ CommandSpec init_command() {
                                "Target of the first line '# yaml-language-server: $schema=...' (a path relative to the new file, or a URL); "
                                "empty for no such line")
                     ->capture_default_str();
-                app.add_option("-o,--output", opt->out.output, "Write the new file to FILE (atomically) instead of stdout");
-                app.add_flag("--force", opt->force, "Overwrite FILE if it exists");
+                add_output_file_options(app, opt->out, "the new file");
                 app.add_option("--lang", opt->out.lang, "Language of the comments: id (Bahasa Indonesia) or en")
                     ->check(CLI::IsMember({"id", "en"}))
                     ->capture_default_str();

@@ -55,6 +55,7 @@ void lint_folder(const std::string& arg, std::vector<Finding>& findings, std::ve
     auto path_of = [&](const std::string& name) { return display_path((fs::path(dir) / name).string()); };
     PackLoadOptions options;
     options.lint = true;
+    note_pack_input(dir);
     PackLoad load = load_pack(folder_reader(dir), options);
     for (auto& d : load.diags) {
         d.file = path_of(d.file);

@@ -24,6 +24,7 @@ int run_rubrics(const RubricsOptions& opt) {
     for (const auto& ref : refs) {
         std::vector<Diagnostic> diags;
         bool io_error = false;
+        note_pack_input(ref);
         const Pack* p = registry.get(ref, diags, io_error);
         print_diagnostics(diags);
         if (p) packs.push_back(p);

@@ -25,7 +25,7 @@ CommandSpec schema_command() {
                 app.add_option("name", opt->name, "evidence (agency evidence files), rubric (pack.yaml and group files) or crosswalk (diff --map)")
                     ->required()
                     ->check(CLI::IsMember(schema_names()));
-                app.add_option("-o,--output", opt->out.output, "Write the schema to FILE (atomically) instead of stdout");
+                add_output_file_options(app, opt->out, "the schema");
                 return [opt] { return run_schema(*opt); };
             }};
 }

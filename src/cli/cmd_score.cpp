@@ -230,6 +230,7 @@ public:
 
 private:
     int collect();
+    int check_output();
     bool load_rubric_option();
     std::vector<ItemResult> process(const Feed::Unit& unit);
     ItemResult process_file(const std::string& path);
@@ -317,6 +318,21 @@ int ScoreRun::collect() {
     for (const auto& c : csvs_) total_items_ += c.csv.row_count();
     print_diagnostics(early);
     return code_;
+}
+
+// Before any scoring: -o must not be one of the inputs (files, @lists, the stdin list, levels CSVs,
+// the --rubric folder) nor a file that --force is needed for. Packs named only inside evidence
+// files are noted when read and checked again when the report is written.
+int ScoreRun::check_output() {
+    if (opt_.out.output.empty() || opt_.out.output == "-") return kOk;
+    PathList::Cursor cursor(files_);
+    for (std::string path; cursor.next(path);) note_input(path);
+    for (const auto& arg : opt_.inputs) {
+        if (arg == "-") note_input_fd(STDIN_FILENO);
+        else if (arg.size() > 1 && arg[0] == '@') note_input(arg.substr(1));
+    }
+    note_pack_input(opt_.rubric);
+    return check_output_target(opt_.out);
 }
 
 ItemResult ScoreRun::process_file(const std::string& path) {
@@ -745,6 +761,7 @@ int ScoreRun::run() {
     group_by_ = opt_.group_by == "province" ? GroupBy::province : opt_.group_by == "type" ? GroupBy::type : opt_.group_by == "year" ? GroupBy::year : GroupBy::none;
     
     collect();
+    if (int c = check_output()) return c;
     if (opt_.strict && code_ != kOk) return code_;
     summarizer_ = BatchSummarizer(group_by_, total_items_);
     if (total_items_ == 0) {
@@ -758,6 +775,7 @@ int ScoreRun::run() {
     // 2. Packs: one registry, guarded, so every pack is parsed once however many threads ask.
     lookup_ = [this](const std::string& ref, std::vector<Diagnostic>& diags, bool& io_error) {
         std::lock_guard<std::mutex> lock(registry_mutex_);
+        note_pack_input(ref);
         return registry_.get(ref, diags, io_error);
     };
     if (!opt_.rubric.empty()) {

@@ -1,9 +1,13 @@
-// Shared CLI plumbing: output options, atomic writes, file reading and diagnostics on stderr.
+// Shared CLI plumbing: output options, safe atomic writes (no input overwritten, no temporary file
+// left behind), file reading and diagnostics on stderr.
 #include "cli/common.hpp"
+#include "cli/output_kind.hpp"
+#include "loader/builtin_packs.hpp"
 
 #include <fmt/format.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -11,6 +15,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <mutex>
+#include <set>
 #include <sstream>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -28,85 +34,287 @@ bool OutputOptions::use_color() const {
     return isatty(STDOUT_FILENO) != 0;
 }
 
+void add_output_file_options(CLI::App& app, OutputOptions& out, const std::string& what) {
+    app.add_option("-o,--output", out.output, fmt::format("Write {} to FILE (atomically) instead of stdout", what));
+    app.add_flag("--force", out.force,
+                 "Replace FILE even when it exists and is not an earlier spbe report (never an input)");
+}
+
 void add_output_options(CLI::App& app, OutputOptions& out, const std::vector<std::string>& formats) {
     std::string list;
     for (const auto& f : formats) list += (list.empty() ? "" : "|") + f;
     out.format = formats.front();
     app.add_option("--format,-f", out.format, "Output format: " + list)->check(CLI::IsMember(formats))->capture_default_str();
-    app.add_option("-o,--output", out.output, "Write the report to FILE (atomically) instead of stdout");
+    add_output_file_options(app, out, "the report");
     app.add_option("--lang", out.lang, "Label language: id (Bahasa Indonesia) or en")->check(CLI::IsMember({"id", "en"}))->capture_default_str();
     app.add_option("--color", out.color, "Colour: auto (only on a terminal, never with NO_COLOR), always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
 }
 
-OutputSink::~OutputSink() {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Inputs by (device, inode); batches read from several threads.
+std::mutex g_inputs_mutex;
+std::set<std::pair<dev_t, ino_t>> g_inputs;
+std::set<std::string> g_pack_refs;
+
+void note_stat(const struct stat& st) {
+    if (!S_ISREG(st.st_mode)) return;
+    std::lock_guard<std::mutex> lock(g_inputs_mutex);
+    g_inputs.emplace(st.st_dev, st.st_ino);
+}
+
+bool is_noted_input(const struct stat& st) {
+    std::lock_guard<std::mutex> lock(g_inputs_mutex);
+    return g_inputs.count({st.st_dev, st.st_ino}) != 0;
+}
+
+bool to_stdout(const OutputOptions& out) { return out.output.empty() || out.output == "-"; }
+
+// The first bytes of an existing file, for looks_like_spbe_output(); nullopt when unreadable.
+std::optional<std::string> file_head(const std::string& path) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) return std::nullopt;
+    std::string head(kOutputSniffBytes, '\0');
+    size_t used = 0;
+    while (used < head.size()) {
+        ssize_t n = ::read(fd, head.data() + used, head.size() - used);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        used += static_cast<size_t>(n);
+    }
+    ::close(fd);
+    head.resize(used);
+    return head;
+}
+
+// The named temporary file that exists while a report is being written or committed, for the
+// signal handler: a fixed buffer, since the handler may only make async-signal-safe calls.
+char g_tmp_path[4096];
+volatile std::sig_atomic_t g_tmp_set = 0;
+
+extern "C" void remove_tmp_and_reraise(int sig) {
+    if (g_tmp_set) ::unlink(g_tmp_path);
+    std::signal(sig, SIG_DFL);
+    std::raise(sig);
+}
+
+// Registers `path` for removal on SIGINT, SIGTERM and SIGHUP (the handlers are installed once,
+// and not for a signal the parent told us to ignore, as nohup does with SIGHUP).
+bool arm_tmp_cleanup(const std::string& path) {
+    if (path.size() >= sizeof g_tmp_path) return false;
+    static const bool installed = [] {
+        for (int sig : {SIGINT, SIGTERM, SIGHUP}) {
+            struct sigaction old {};
+            if (sigaction(sig, nullptr, &old) == 0 && old.sa_handler == SIG_IGN) continue;
+            struct sigaction sa {};
+            sa.sa_handler = remove_tmp_and_reraise;
+            sigemptyset(&sa.sa_mask);
+            sa.sa_flags = SA_RESTART;
+            sigaction(sig, &sa, nullptr);
+        }
+        return true;
+    }();
+    (void)installed;
+    g_tmp_set = 0;
+    std::memcpy(g_tmp_path, path.c_str(), path.size() + 1);
+    g_tmp_set = 1;
+    return true;
+}
+
+void disarm_tmp_cleanup() { g_tmp_set = 0; }
+
+// The temporary name beside the target: hidden, and unique per process.
+std::string tmp_name_for(const std::string& target) {
+    fs::path p(target);
+    std::string name = fmt::format(".{}.spbe-{}.tmp", p.filename().string(), static_cast<long>(getpid()));
+    return (p.parent_path() / name).string();
+}
+
+std::string folder_of(const std::string& target) {
+    std::string dir = fs::path(target).parent_path().string();
+    return dir.empty() ? "." : dir;
+}
+
+} // namespace
+
+void note_input(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0) note_stat(st);
+}
+
+void note_input_fd(int fd) {
+    struct stat st {};
+    if (::fstat(fd, &st) == 0) note_stat(st);
+}
+
+void note_pack_input(const std::string& ref) {
+    if (ref.empty() || is_builtin_pack(ref)) return;
+    {
+        std::lock_guard<std::mutex> lock(g_inputs_mutex);
+        if (!g_pack_refs.insert(ref).second) return;
+    }
+    // Packs are flat: every file directly in the folder may be read.
+    std::error_code ec;
+    for (fs::directory_iterator it(ref, ec), end; !ec && it != end; it.increment(ec))
+        note_input(it->path().string());
+}
+
+int check_output_target(const OutputOptions& out) {
+    if (to_stdout(out)) return kOk;
+    const std::string& path = out.output;
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) {
+        std::string dir = folder_of(path);
+        std::error_code ec;
+        if (!fs::is_directory(dir, ec)) {
+            print_error(fmt::format("cannot write {}: folder {} does not exist", path, dir));
+            return kIoError;
+        }
+        return kOk;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        print_error(fmt::format("cannot write {}: is a directory", path));
+        return kIoError;
+    }
+    if (!S_ISREG(st.st_mode)) return kOk; // /dev/null, /dev/stdout, a FIFO: nothing to lose
+    if (is_noted_input(st)) {
+        print_error(fmt::format("-o {} is one of the input files; choose another output file", path));
+        return kUsage;
+    }
+    if (out.force) return kOk;
+    auto head = file_head(path);
+    if (head && looks_like_spbe_output(*head)) return kOk;
+    print_error(fmt::format("{} exists and is not an earlier spbe report; use --force to replace it", path));
+    return kUsage;
+}
+
+OutputSink::~OutputSink() { discard(); }
+
+void OutputSink::discard() {
     if (!file_ || is_stdout_) return;
     std::fclose(file_);
-    if (!tmp_.empty()) std::remove(tmp_.c_str());
+    file_ = nullptr;
+    if (!tmp_.empty()) {
+        ::unlink(tmp_.c_str());
+        disarm_tmp_cleanup();
+    }
 }
 
 int OutputSink::open(const OutputOptions& out) {
-    if (out.output.empty() || out.output == "-") {
+    if (to_stdout(out)) {
         file_ = stdout;
         is_stdout_ = true;
         return kOk;
     }
-    namespace fs = std::filesystem;
+    if (int code = check_output_target(out)) return code;
     target_ = out.output;
-    fs::path target(out.output);
-    std::error_code status_ec;
-    auto link_status = fs::symlink_status(target, status_ec);
-    auto status = fs::status(target, status_ec);
-    if (fs::exists(link_status) && (fs::is_symlink(link_status) || !fs::is_regular_file(link_status))) {
-        // A device, pipe or symlink (/dev/null, /dev/stdout, a FIFO): write through it; renaming
-        // over it would replace the device node or the link itself.
-        if (fs::is_directory(status)) {
-            print_error(fmt::format("cannot write {}: is a directory", out.output));
-            return kIoError;
-        }
+    struct stat st {}, lst {};
+    bool exists = ::stat(target_.c_str(), &st) == 0;
+    bool is_link = ::lstat(target_.c_str(), &lst) == 0 && S_ISLNK(lst.st_mode);
+    int fd = -1;
+    if ((exists && !S_ISREG(st.st_mode)) || (is_link && !exists)) {
+        // A device or pipe (/dev/null, /dev/stdout, a FIFO), or a link to nowhere yet: write through.
+        fd = ::open(target_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
     } else {
-        // Write beside the target and rename at commit().
-        tmp_ = fmt::format("{}.tmp{}", out.output, static_cast<long>(getpid()));
+        std::error_code ec;
+        if (is_link) target_ = fs::canonical(target_, ec).string(); // replace the file, keep the link
+        if (ec) target_ = out.output;
+        std::string dir = folder_of(target_);
+#ifdef O_TMPFILE
+        const char* no_tmpfile = std::getenv("SPBE_NO_O_TMPFILE"); // tests of the named fallback
+        if (!(no_tmpfile && *no_tmpfile) && ::access("/proc/self/fd", X_OK) == 0) {
+            fd = ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+            nameless_ = fd >= 0;
+        }
+#endif
+        if (fd < 0) {
+            tmp_ = tmp_name_for(target_);
+            if (!arm_tmp_cleanup(tmp_)) {
+                print_error(fmt::format("cannot write {}: path too long", out.output));
+                tmp_.clear();
+                return kIoError;
+            }
+            fd = ::open(tmp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+            if (fd < 0) {
+                int err = errno;
+                disarm_tmp_cleanup();
+                tmp_.clear();
+                errno = err;
+            }
+        }
     }
-    file_ = std::fopen(tmp_.empty() ? target_.c_str() : tmp_.c_str(), "wb");
+    if (fd >= 0) file_ = ::fdopen(fd, "wb");
     if (!file_) {
         print_error(fmt::format("cannot write {}: {}", out.output, std::strerror(errno)));
-        tmp_.clear();
+        if (fd >= 0) ::close(fd);
+        if (!tmp_.empty()) {
+            ::unlink(tmp_.c_str());
+            disarm_tmp_cleanup();
+            tmp_.clear();
+        }
         return kIoError;
     }
     return kOk;
 }
 
 void OutputSink::write(std::string_view text) {
-    if (file_) std::fwrite(text.data(), 1, text.size(), file_);
+    // After the first failure (a full disk) the rest is not attempted; commit() reports it once.
+    if (file_ && !std::ferror(file_)) std::fwrite(text.data(), 1, text.size(), file_);
 }
 
 int OutputSink::commit() {
     if (!file_) return kIoError;
     if (is_stdout_) {
-        std::fflush(stdout);
-        if (std::ferror(stdout)) {
-            print_error("cannot write to standard output");
+        errno = 0;
+        bool failed = std::fflush(stdout) != 0 || std::ferror(stdout);
+        if (failed) {
+            int err = errno ? errno : EIO;
+            print_error(fmt::format("cannot write to standard output: {}", std::strerror(err)));
             return kIoError;
         }
         return kOk;
     }
-    bool failed = std::fflush(file_) != 0 || std::ferror(file_);
+    auto fail = [&](int err) {
+        discard();
+        print_error(fmt::format("cannot write {}: {}", target_, std::strerror(err ? err : EIO)));
+        return static_cast<int>(kIoError);
+    };
+    errno = 0;
+    if (std::fflush(file_) != 0 || std::ferror(file_)) return fail(errno);
+    if (nameless_) {
+        // Give the finished file its temporary name (armed first, so a signal in between removes it).
+        tmp_ = tmp_name_for(target_);
+        if (!arm_tmp_cleanup(tmp_)) return fail(ENAMETOOLONG);
+        ::unlink(tmp_.c_str()); // a stale one of an earlier process with our pid
+        std::string proc = fmt::format("/proc/self/fd/{}", fileno(file_));
+        if (::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, tmp_.c_str(), AT_SYMLINK_FOLLOW) != 0) {
+            int err = errno;
+            tmp_.clear();
+            disarm_tmp_cleanup();
+            return fail(err);
+        }
+    }
+    errno = 0;
+    bool close_failed = std::fclose(file_) != 0;
     int err = errno;
-    failed = std::fclose(file_) != 0 || failed;
     file_ = nullptr;
-    if (failed) {
-        if (!tmp_.empty()) std::remove(tmp_.c_str());
+    if (close_failed) {
+        if (!tmp_.empty()) ::unlink(tmp_.c_str());
+        disarm_tmp_cleanup();
         print_error(fmt::format("cannot write {}: {}", target_, std::strerror(err ? err : EIO)));
         return kIoError;
     }
     if (tmp_.empty()) return kOk;
-    std::error_code ec;
-    std::filesystem::rename(tmp_, target_, ec);
-    if (ec) {
-        std::remove(tmp_.c_str());
-        print_error(fmt::format("cannot write {}: {}", target_, ec.message()));
+    int renamed = std::rename(tmp_.c_str(), target_.c_str());
+    err = errno;
+    if (renamed != 0) ::unlink(tmp_.c_str());
+    disarm_tmp_cleanup();
+    if (renamed != 0) {
+        print_error(fmt::format("cannot write {}: {}", target_, std::strerror(err)));
         return kIoError;
     }
     return kOk;
@@ -145,7 +353,9 @@ std::optional<std::string> read_text_file(const std::string& path, std::string& 
         return std::nullopt;
     }
     struct stat st {};
-    if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    bool have_stat = ::fstat(fd, &st) == 0;
+    if (have_stat) note_stat(st);
+    if (have_stat && S_ISDIR(st.st_mode)) {
         ::close(fd);
         error = "is a directory";
         return std::nullopt;
@@ -204,6 +414,21 @@ Date today() {
 void print_diagnostics(const std::vector<Diagnostic>& diags) {
     for (const auto& d : diags) std::cerr << format_diagnostic(d) << "\n";
     std::cerr.flush();
+}
+
+void prepare_process_streams() {
+    std::signal(SIGPIPE, SIG_DFL);
+    // A closed standard stream would be the first descriptor open() returns, and the report could
+    // land in a temporary file or an input. Park /dev/null there instead: read-only on stdout, so
+    // that writing the report fails (exit 4) rather than vanishing; stdin and stderr as usual.
+    for (int fd : {STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO})
+        if (::fcntl(fd, F_GETFD) < 0 && errno == EBADF) {
+            int null_fd = ::open("/dev/null", fd == STDERR_FILENO ? O_WRONLY : O_RDONLY);
+            if (null_fd >= 0 && null_fd != fd) {
+                ::dup2(null_fd, fd);
+                ::close(null_fd);
+            }
+        }
 }
 
 void print_error(const std::string& message) {

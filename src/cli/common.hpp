@@ -32,21 +32,39 @@ struct OutputOptions {
     std::string output; // -o FILE; empty = stdout
     std::string lang = "id";
     std::string color = "auto";
+    bool force = false; // --force: replace an existing -o file that is not an earlier spbe report
 
     Lang language() const { return lang == "en" ? Lang::en : Lang::id; }
     bool use_color() const;
 };
 
-// Adds --format (restricted to `formats`), -o/--output, --lang and --color to a subcommand.
+// Adds --format (restricted to `formats`), -o/--output, --force, --lang and --color to a subcommand.
 void add_output_options(CLI::App& app, OutputOptions& out, const std::vector<std::string>& formats);
+// Adds only -o/--output and --force (commands with one fixed format); `what` completes "Write ...".
+void add_output_file_options(CLI::App& app, OutputOptions& out, const std::string& what);
 
-// Writes the report to stdout or, atomically, to the -o file. Returns kOk or kIoError.
+// The files this run reads, by device and inode, so that -o never replaces one of them (through a
+// link, `./`, `../dir/` or a hard link alike). read_text_file() notes every file it reads; other
+// readers call note_input(); note_pack_input() notes the files of a pack folder (built-ins: none).
+void note_input(const std::string& path);
+void note_input_fd(int fd);
+void note_pack_input(const std::string& ref);
+
+// The checks made before anything is written to the -o file (README "Output files"): not one of
+// the inputs noted so far (exit 2, --force or not); an existing regular file replaced only when it
+// is empty, looks like an earlier spbe report or --force is given (else exit 2); not a directory
+// and not in a missing folder (exit 4). Prints the error; returns kOk or the exit code.
+int check_output_target(const OutputOptions& out);
+
+// Writes the report to stdout or, atomically, to the -o file. Returns kOk or the exit code.
 int write_output(const std::string& text, const OutputOptions& out);
 
-// The same for a report written in pieces: open(), write() as often as needed, commit(). A -o file
-// is written beside the target and renamed over it at commit(), so readers never see half a
-// report and a failed run leaves the previous file; devices, pipes and symlinks are written
-// through. Errors are printed; open() and commit() return kOk or kIoError.
+// The same for a report written in pieces: open(), write() as often as needed, commit(). A -o
+// regular file (or the file a symlink points to) is written to a nameless temporary file in its
+// folder (O_TMPFILE; else a hidden named one that SIGINT, SIGTERM and SIGHUP remove) that replaces
+// the target by rename at commit(), so readers never see half a report and an interrupted or
+// failed run leaves the previous file and no temporary file; devices and pipes are written
+// through. Errors are printed; open() and commit() return kOk or the exit code.
 class OutputSink {
 public:
     OutputSink() = default;
@@ -59,9 +77,11 @@ public:
     int commit();
 
 private:
+    void discard();
     std::FILE* file_ = nullptr;
     bool is_stdout_ = false;
-    std::string target_, tmp_; // tmp_ empty = written in place
+    bool nameless_ = false;    // an O_TMPFILE file, given a name only at commit()
+    std::string target_, tmp_; // tmp_ empty and !nameless_ = written in place
 };
 
 // --max-file-size BYTES on a command that reads input files: the largest evidence file, levels CSV or
@@ -86,6 +106,11 @@ Date today();
 
 // Prints diagnostics to stderr, one per line, in the given order.
 void print_diagnostics(const std::vector<Diagnostic>& diags);
+
+// At start-up: the default SIGPIPE action, so that a reader that stops early (`spbe score … |
+// head -1`) ends spbe silently (exit status 141 in the shell) instead of with a write error; and
+// closed standard streams re-opened on /dev/null (stdout read-only, so writing it fails: exit 4).
+void prepare_process_streams();
 
 // "spbe: error: message" on stderr, for problems that are not about a position in a file.
 void print_error(const std::string& message);
