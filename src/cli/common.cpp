@@ -1,6 +1,8 @@
 // Shared CLI plumbing: output options, atomic writes, file reading and diagnostics on stderr.
 #include "cli/common.hpp"
 
+#include "report/text_util.hpp"
+
 #include <fmt/format.h>
 
 #include <cerrno>
@@ -177,12 +179,13 @@ Date today() {
 }
 
 void print_diagnostics(const std::vector<Diagnostic>& diags) {
-    for (const auto& d : diags) std::cerr << format_diagnostic(d) << "\n";
+    // Messages quote names, ids and paths from input: one line each, no control character.
+    for (const auto& d : diags) std::cerr << terminal_safe(format_diagnostic(d)) << "\n";
     std::cerr.flush();
 }
 
 void print_error(const std::string& message) {
-    std::cerr << "spbe: error: " << message << "\n";
+    std::cerr << "spbe: error: " << terminal_safe(message) << "\n";
     std::cerr.flush();
 }
 
