@@ -3,7 +3,9 @@
 # binary still writes byte for byte): each `--- -f FORMAT` section must be well-formed for its format.
 # JSON/JSONL/SARIF parse, CSV rows keep their column count and no text cell starts a formula,
 # Markdown table rows keep the header's column count and hold no raw HTML tag, JUnit XML is
-# well-formed, GitHub workflow commands carry only escaped properties. Needs python3 (and xmllint
+# well-formed, GitHub workflow commands carry only escaped properties. Terminal text (the table/text
+# output before the first `--- -f` section, `-f table`/`-f text` sections, all of hostile-names-terminal,
+# and every expected_stderr) holds no control character but LF: no C0, DEL, C1 or ESC. Needs python3 (and xmllint
 # for XML); without them it says so and exits 77 (ctest: skipped), never passing vacuously.
 set -uo pipefail
 golden=$1
@@ -21,9 +23,26 @@ def unescaped_pipes(line):
         if line[i] == '|': n += 1
         i += 1
     return n
+control = re.compile('[\x00-\x09\x0b-\x1f\x7f-\x9f]')
+def terminal_check(where, text):
+    global checked
+    checked += 1
+    for k, line in enumerate(text.split('\n'), 1):
+        if control.search(line): fail(where, f"control character on line {k}: {line!r}")
+def read_utf8(where, path):
+    data = open(path, 'rb').read()
+    try: return data.decode('utf-8')
+    except UnicodeDecodeError as e:
+        fail(where, f"not valid UTF-8: {e}")
+        return data.decode('utf-8', 'replace')
+for path in sorted(glob.glob(os.path.join(sys.argv[1], 'hostile-names-*', 'expected_stderr'))):
+    where = os.path.basename(os.path.dirname(path)) + " stderr"
+    terminal_check(where, read_utf8(where, path))
 for path in sorted(glob.glob(os.path.join(sys.argv[1], 'hostile-names-*', 'expected_stdout'))):
     case = os.path.basename(os.path.dirname(path))
-    text = open(path, 'rb').read().decode('utf-8')  # must be valid UTF-8
+    text = read_utf8(case, path)
+    if case == 'hostile-names-terminal': terminal_check(case, text)
+    elif not text.startswith('--- -f '): terminal_check(case + " (table/text before the first -f)", re.split(r'^--- -f ', text, flags=re.M)[0])
     for m in re.finditer(r'^--- -f (\w+)[^\n]*\n(.*?)(?=^--- -f |\Z)', text, re.S | re.M):
         fmt, body = m.group(1), m.group(2)
         body = re.sub(r'^exit \d+\n\Z', '', body, flags=re.M)
@@ -51,6 +70,9 @@ for path in sorted(glob.glob(os.path.join(sys.argv[1], 'hostile-names-*', 'expec
                         while j < len(lines) and lines[j].startswith('|'):
                             if unescaped_pipes(lines[j]) != cols: fail(where, f"table row with other column count: {lines[j]!r}")
                             j += 1
+            elif fmt in ('text', 'table'):
+                checked -= 1
+                terminal_check(where, body)
             elif fmt == 'junit':
                 p = subprocess.run(['xmllint', '--noout', '-'], input=body.encode(), capture_output=True)
                 if p.returncode: fail(where, "XML not well-formed: " + p.stderr.decode())

@@ -1,6 +1,7 @@
 // The spbe driver: the subcommand table, command-line parsing with CLI11, and the mapping of
 // parse failures to exit code 2.
 #include "cli/commands.hpp"
+#include "cli/common.hpp"
 #include "model/rational.hpp"
 
 #include <fmt/format.h>
@@ -46,7 +47,7 @@ int run(int argc, char** argv) {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() == 0) return app.exit(e); // --help, --version
-        std::cerr << "spbe: error: " << e.what() << "\n";
+        print_error(e.what()); // may quote an argument
         std::cerr << "Run 'spbe --help' or 'spbe COMMAND --help' for usage.\n";
         return kUsage;
     }

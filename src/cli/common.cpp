@@ -4,6 +4,8 @@
 #include "cli/output_kind.hpp"
 #include "loader/builtin_packs.hpp"
 
+#include "report/text_util.hpp"
+
 #include <fmt/format.h>
 
 #include <cerrno>
@@ -412,7 +414,8 @@ Date today() {
 }
 
 void print_diagnostics(const std::vector<Diagnostic>& diags) {
-    for (const auto& d : diags) std::cerr << format_diagnostic(d) << "\n";
+    // Messages quote names, ids and paths from input: one line each, no control character.
+    for (const auto& d : diags) std::cerr << terminal_safe(format_diagnostic(d)) << "\n";
     std::cerr.flush();
 }
 
@@ -432,7 +435,7 @@ void prepare_process_streams() {
 }
 
 void print_error(const std::string& message) {
-    std::cerr << "spbe: error: " << message << "\n";
+    std::cerr << "spbe: error: " << terminal_safe(message) << "\n";
     std::cerr.flush();
 }
 

@@ -315,20 +315,23 @@ std::string render_summary_table(const BatchSummary& s, const ReportOptions& opt
         std::vector<std::vector<std::string>> rows{
             {B.mean, st.mean.to_fixed(pack.precision)},
             {B.median, st.median.to_fixed(pack.precision)},
-            {B.min, st.min.to_fixed(pack.precision), rs.all.min_agency},
-            {B.max, st.max.to_fixed(pack.precision), rs.all.max_agency},
+            {B.min, st.min.to_fixed(pack.precision), terminal_safe(rs.all.min_agency)},
+            {B.max, st.max.to_fixed(pack.precision), terminal_safe(rs.all.max_agency)},
             {B.stddev, decimal_sqrt(st.variance, pack.precision)},
         };
         out += render_table(rows, {false, true, false});
         // The predicate counts are wider than a value column, so they get a line of their own.
         size_t label_width = 0;
         for (const auto& r : rows) label_width = std::max(label_width, display_width(r[0]));
-        out += "  " + pad_right(L.predicate, std::max(label_width, display_width(L.predicate))) + "  " + predicate_line(pack, st, opt.lang) + "\n";
+        out += "  " + pad_right(L.predicate, std::max(label_width, display_width(L.predicate))) + "  " + terminal_safe(predicate_line(pack, st, opt.lang)) + "\n";
         if (s.group_by != GroupBy::none) {
             std::vector<bool> right(7 + pack.predicates.size(), true);
             right[0] = false;
             out += '\n';
-            out += render_table(group_rows(s, rs, opt.lang), right);
+            auto grows = group_rows(s, rs, opt.lang);
+            for (auto& row : grows)
+                for (auto& cell : row) cell = terminal_safe(cell);
+            out += render_table(grows, right);
         }
     }
     if (s.invalid > 0) out += fmt::format("\n{}: {}\n", B.invalid, s.invalid);
@@ -400,13 +403,13 @@ void BatchRenderer::append_top_cells(std::vector<std::string>& cells, const Batc
 std::vector<std::string> BatchRenderer::table_cells(const BatchRow& r) const {
     std::vector<std::string> row;
     if (opt_.ranked) row.push_back(std::to_string(r.rank));
-    row.push_back(r.agency.name);
+    row.push_back(terminal_safe(r.agency.name));
     row.push_back(year_text(r));
-    if (mixed_) row.push_back(r.pack->id);
+    if (mixed_) row.push_back(terminal_safe(r.pack->id));
     row.push_back(colorize(r.index.to_fixed(r.pack->precision), Color::bold, opt_.base.color));
     row.push_back(colorize(r.predicate->name.get(opt_.base.lang), predicate_color(*r.pack, *r.predicate), opt_.base.color));
     append_top_cells(row, r);
-    row.push_back(r.path);
+    row.push_back(terminal_safe(r.path));
     return row;
 }
 
@@ -432,6 +435,7 @@ std::string BatchRenderer::header() {
         names.insert(names.end(), cols_.begin(), cols_.end());
         names.push_back(B.file);
         if (format_ == BatchFormat::table) {
+            for (auto& name : names) name = terminal_safe(name);
             widen_columns(widths_, names);
             return render_table_line(names, right_, widths_, "");
         }

@@ -152,16 +152,16 @@ std::string render_diff_table(const DiffInput& in, const AgencyDiff& d, const Re
     const DiffLabels& D = dl(opt.lang);
     int prec = pack.precision;
     std::string out = colorize(heading(in), Color::bold, opt.color) + "\n";
-    if (d.mapped) out += cross_pack_line(in, d, opt.lang) + "\n";
+    if (d.mapped) out += terminal_safe(cross_pack_line(in, d, opt.lang)) + "\n";
     Color dc = d.index_delta() < Rational(0) ? Color::red : d.index_delta() > Rational(0) ? Color::green : Color::none;
-    out += fmt::format("{} {} → {}  ({})  {}\n", pack.index_name.get(opt.lang), d.old_index.to_fixed(prec), colorize(d.new_index.to_fixed(prec), Color::bold, opt.color),
-                       colorize(signed_delta(d.index_delta(), prec), dc, opt.color), predicate_text(d, opt.lang));
+    out += fmt::format("{} {} → {}  ({})  {}\n", terminal_safe(pack.index_name.get(opt.lang)), d.old_index.to_fixed(prec), colorize(d.new_index.to_fixed(prec), Color::bold, opt.color),
+                       colorize(signed_delta(d.index_delta(), prec), dc, opt.color), terminal_safe(predicate_text(d, opt.lang)));
 
     for (const GroupDelta* head : tier_heads(d)) {
-        std::vector<std::vector<std::string>> rows{{head->tier_name.get(opt.lang), L.weight, D.old_col, D.new_col, D.change}};
+        std::vector<std::vector<std::string>> rows{{terminal_safe(head->tier_name.get(opt.lang)), L.weight, D.old_col, D.new_col, D.change}};
         for (const auto& g : d.groups)
             if (g.tier_id == head->tier_id)
-                rows.push_back({group_label(g, opt.lang), format_weight(g.weight) + " %", opt_value(g.old_value, prec), opt_value(g.new_value, prec), group_delta_text(g, prec)});
+                rows.push_back({terminal_safe(group_label(g, opt.lang)), format_weight(g.weight) + " %", opt_value(g.old_value, prec), opt_value(g.new_value, prec), group_delta_text(g, prec)});
         out += "\n" + render_table(rows, {false, true, true, true, true});
     }
 
@@ -169,7 +169,7 @@ std::string render_diff_table(const DiffInput& in, const AgencyDiff& d, const Re
     std::vector<std::vector<std::string>> rows{{L.indicator, "", D.old_col, D.new_col, D.change, ""}};
     for (const auto& x : d.indicators)
         if (listed_in_text(x))
-            rows.push_back({indicator_label(x), truncate(x.name.get(opt.lang), 50), opt_level(x.old_level), opt_level(x.new_level), level_delta(x), status_label(x.status, opt.lang)});
+            rows.push_back({terminal_safe(indicator_label(x)), truncate(terminal_safe(x.name.get(opt.lang)), 50), opt_level(x.old_level), opt_level(x.new_level), level_delta(x), status_label(x.status, opt.lang)});
     if (rows.size() > 1) out += render_table(rows, {true, false, true, true, true, false});
 
     if (d.evidence.empty()) out += std::string("\n") + D.no_evidence_change + "\n";
@@ -179,9 +179,9 @@ std::string render_diff_table(const DiffInput& in, const AgencyDiff& d, const Re
         std::vector<std::vector<std::string>> erows{{L.indicator, D.evidence}};
         for (const auto& e : d.evidence)
             if (e.kind == kind) {
-                std::string text = truncate(item_text(e.item), 90);
+                std::string text = truncate(terminal_safe(item_text(e.item)), 90);
                 if (kind == EvidenceDelta::expired) text += fmt::format(" — {} {}", D.valid_until, e.item.valid_until->to_string());
-                erows.push_back({e.indicator, text});
+                erows.push_back({terminal_safe(e.indicator), text});
             }
         out += render_table(erows, {true, false});
     }

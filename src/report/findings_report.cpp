@@ -59,7 +59,7 @@ std::string render_findings_text(const FindingsReport& report, bool color) {
     std::string out;
     for (const auto& f : report.findings) {
         Color c = f.severity == Severity::error ? Color::red : f.severity == Severity::warning ? Color::yellow : Color::dim;
-        out += fmt::format("{}: {}: {} {}\n", location_text(f), colorize(severity_name(f.severity), c, color), f.message,
+        out += fmt::format("{}: {}: {} {}\n", terminal_safe(location_text(f)), colorize(severity_name(f.severity), c, color), terminal_safe(f.message),
                            colorize("[" + f.rule + "]", Color::dim, color));
     }
     out += findings_summary(report) + "\n";

@@ -60,8 +60,8 @@ const GapLabels& gap_labels(Lang lang) {
 
 std::string tier_cell(const Pack& pack, const Indicator& ind, size_t tier, Lang lang) {
     const Group& g = pack.groups[static_cast<size_t>(pack.ancestor_at(ind.group, static_cast<int>(tier)))];
-    if (tier == 0) return truncate(g.name.get(lang), 24);
-    return g.id;
+    if (tier == 0) return truncate(terminal_safe(g.name.get(lang)), 24);
+    return terminal_safe(g.id);
 }
 
 std::string issue_text(const EvidenceIssue& is, Lang lang) {
@@ -136,7 +136,7 @@ std::string join_items(const std::vector<std::string>& items) {
 std::string wrap_items(const std::string& label, const std::vector<std::string>& items, size_t width, const std::string& indent) {
     std::string out, line = indent + label + ":";
     for (size_t i = 0; i < items.size(); ++i) {
-        std::string piece = items[i] + (i + 1 < items.size() ? "," : "");
+        std::string piece = terminal_safe(items[i]) + (i + 1 < items.size() ? "," : "");
         if (display_width(line) + 1 + display_width(piece) > width + indent.size()) {
             out += line + "\n";
             line = indent + "  " + piece;
@@ -196,13 +196,13 @@ std::string render_gaps_table(const AgencyResult& r, const GapsResult& g, const 
     const Labels& L = labels(opt.lang);
     const GapLabels& G = gap_labels(opt.lang);
     std::string out = colorize(agency_heading(r), Color::bold, opt.color) + "\n";
-    out += fmt::format("{} {}  {}\n", pack.index_name.get(opt.lang), colorize(g.current_index.to_fixed(pack.precision), Color::bold, opt.color),
+    out += fmt::format("{} {}  {}\n", terminal_safe(pack.index_name.get(opt.lang)), colorize(g.current_index.to_fixed(pack.precision), Color::bold, opt.color),
                        colorize(g.current_predicate->name.get(opt.lang), predicate_color(pack, *g.current_predicate), opt.color));
-    for (const auto& line : summary_lines(r, g, opt.lang)) out += line + "\n";
+    for (const auto& line : summary_lines(r, g, opt.lang)) out += terminal_safe(line) + "\n";
     if (!g.rows.empty()) {
         std::vector<std::vector<std::string>> rows;
         std::vector<std::string> header{L.indicator, G.name};
-        for (const auto& t : pack.tiers) header.push_back(t.name.get(opt.lang));
+        for (const auto& t : pack.tiers) header.push_back(terminal_safe(t.name.get(opt.lang)));
         for (const char* h : {L.level, G.target_level, L.weight, G.gain_level, G.gain_total}) header.push_back(h);
         rows.push_back(header);
         std::vector<bool> right{true, false};
@@ -210,7 +210,7 @@ std::string render_gaps_table(const AgencyResult& r, const GapsResult& g, const 
         for (bool b : {false, true, true, true, true}) right.push_back(b);
         for (const auto& row : g.rows) {
             const Indicator& ind = pack.indicators[static_cast<size_t>(row.indicator)];
-            std::vector<std::string> cells{ind.id, truncate(ind.name.get(opt.lang), 40)};
+            std::vector<std::string> cells{terminal_safe(ind.id), truncate(terminal_safe(ind.name.get(opt.lang)), 40)};
             for (size_t t = 0; t < pack.tiers.size(); ++t) cells.push_back(tier_cell(pack, ind, t, opt.lang));
             for (std::string c : {level_cell(r, row, opt.lang), std::to_string(row.target), format_weight(ind.weight), row.gain_level.to_exact_string(),
                                   row.gain_total.to_exact_string()})
@@ -230,7 +230,7 @@ std::string render_gaps_table(const AgencyResult& r, const GapsResult& g, const 
             }
             if (!row.evidence_issues.empty()) {
                 out += fmt::format("  {}:\n", G.listed_evidence);
-                for (const auto& is : row.evidence_issues) out += "    - " + issue_text(is, opt.lang) + "\n";
+                for (const auto& is : row.evidence_issues) out += "    - " + terminal_safe(issue_text(is, opt.lang)) + "\n";
             }
         }
     }

@@ -25,17 +25,17 @@ std::string indicator_path(const Pack& pack, const Indicator& ind, Lang lang) {
 std::string render_explain_table(const Pack& pack, const Indicator& ind, Lang lang) {
     const Labels& L = labels(lang);
     const Scale& scale = pack.scale_of(ind);
-    std::string out = fmt::format("{} {} · {}\n", L.indicator, ind.id, pack.id);
+    std::string out = fmt::format("{} {} · {}\n", L.indicator, terminal_safe(ind.id), terminal_safe(pack.id));
     out += wrap_text(ind.name.get(lang), 100, "");
-    out += indicator_path(pack, ind, lang) + "\n";
+    out += terminal_safe(indicator_path(pack, ind, lang)) + "\n";
     Rational gain = ind.weight / pack.total_weight;
     out += fmt::format("{}: {} % ({} {})\n", L.weight, format_weight(ind.weight), lang == Lang::en ? "one level adds to the index:" : "satu tingkat menambah indeks:",
                        "+" + gain.to_exact_string());
-    out += fmt::format("{}: {}\n", L.scale, scale.name.get(lang).empty() ? scale.id : scale.name.get(lang));
+    out += fmt::format("{}: {}\n", L.scale, terminal_safe(scale.name.get(lang).empty() ? scale.id : scale.name.get(lang)));
     if (!ind.question.empty()) out += "\n" + std::string(L.question) + ":\n" + wrap_text(ind.question, 96, "  ");
     if (!ind.assessment.empty()) out += "\n" + std::string(L.assessment) + ":\n" + wrap_text(ind.assessment, 96, "  ");
     for (const auto& level : scale.levels) {
-        out += fmt::format("\n{} {} — {}\n", L.level, level.value, level.name.get(lang));
+        out += fmt::format("\n{} {} — {}\n", L.level, level.value, terminal_safe(level.name.get(lang)));
         out += wrap_text(pack.criteria_for(ind, level.value), 96, "  ");
         if (auto it = ind.guide.find(level.value); it != ind.guide.end()) {
             const LevelGuide& g = it->second;
@@ -112,7 +112,8 @@ std::string render_rubrics_table(const std::vector<const Pack*>& packs, Lang lan
         for (size_t t = 0; t < p->tiers.size(); ++t)
             structure += fmt::format("{} {}, ", p->groups_of_tier(static_cast<int>(t)).size(), p->tiers[t].plural);
         structure += fmt::format("{} indicators, levels {}-{}", p->indicators.size(), p->min_level(), p->max_level());
-        rows.push_back({p->id, p->title.get(lang), p->source.regulation, structure, p->origin});
+        rows.push_back({terminal_safe(p->id), terminal_safe(p->title.get(lang)), terminal_safe(p->source.regulation), terminal_safe(structure),
+                        terminal_safe(p->origin)});
     }
     return render_table(rows, {}, "");
 }

@@ -77,16 +77,16 @@ std::string render_plan_table(const PlanView& v, const ReportOptions& opt) {
     const Labels& L = labels(opt.lang);
     const PlanLabels& P = plan_labels(opt.lang);
     std::string out = colorize(agency_heading(r), Color::bold, opt.color) + "\n";
-    out += fmt::format("{} {}  {}\n", pack.index_name.get(opt.lang), colorize(r.score.index.to_fixed(pack.precision), Color::bold, opt.color),
+    out += fmt::format("{} {}  {}\n", terminal_safe(pack.index_name.get(opt.lang)), colorize(r.score.index.to_fixed(pack.precision), Color::bold, opt.color),
                        colorize(r.score.predicate->name.get(opt.lang), predicate_color(pack, *r.score.predicate), opt.color));
-    for (const auto& line : summary_lines(v, opt.lang)) out += line + "\n";
+    for (const auto& line : summary_lines(v, opt.lang)) out += terminal_safe(line) + "\n";
     if (v.plan && !v.plan->steps.empty()) {
         std::vector<std::vector<std::string>> rows;
         rows.push_back({"#", L.indicator, P.name, P.from, P.to, P.effort, P.gain, L.index, L.predicate});
         int n = 0;
         for (const auto& st : v.plan->steps) {
             const Indicator& ind = pack.indicators[static_cast<size_t>(st.indicator)];
-            rows.push_back({std::to_string(++n), ind.id, truncate(ind.name.get(opt.lang), 48), std::to_string(st.from), std::to_string(st.to),
+            rows.push_back({std::to_string(++n), terminal_safe(ind.id), truncate(terminal_safe(ind.name.get(opt.lang)), 48), std::to_string(st.from), std::to_string(st.to),
                             st.effort.to_exact_string(), st.gain.to_exact_string(), st.index_after.to_fixed(pack.precision),
                             colorize(st.predicate_after->name.get(opt.lang), predicate_color(pack, *st.predicate_after), opt.color)});
         }

@@ -55,21 +55,21 @@ std::string render_score_table(const std::vector<AgencyResult>& results, const R
         if (!out.empty()) out += "\n";
         out += colorize(agency_heading(r), Color::bold, opt.color) + "\n";
         const Predicate& p = *r.score.predicate;
-        out += fmt::format("{} {}  {}\n", pack.index_name.get(opt.lang), colorize(r.score.index.to_fixed(pack.precision), Color::bold, opt.color),
+        out += fmt::format("{} {}  {}\n", terminal_safe(pack.index_name.get(opt.lang)), colorize(r.score.index.to_fixed(pack.precision), Color::bold, opt.color),
                            colorize(p.name.get(opt.lang), predicate_color(pack, p), opt.color));
         if (r.other) {
             const char* label = r.basis == Basis::verified ? L.self_index : L.verified_index;
-            out += fmt::format("{} {}  {}\n", label, r.other->index.to_fixed(pack.precision), r.other->predicate->name.get(opt.lang));
+            out += fmt::format("{} {}  {}\n", label, r.other->index.to_fixed(pack.precision), terminal_safe(r.other->predicate->name.get(opt.lang)));
         }
         for (size_t tier = 0; tier < pack.tiers.size(); ++tier) {
             std::vector<std::vector<std::string>> rows;
-            std::vector<std::string> header{pack.tiers[tier].name.get(opt.lang), L.weight, L.index};
+            std::vector<std::string> header{terminal_safe(pack.tiers[tier].name.get(opt.lang)), L.weight, L.index};
             if (tier == 0) header.push_back(L.predicate);
             rows.push_back(header);
             for (int gi : pack.groups_of_tier(static_cast<int>(tier))) {
                 const Group& g = pack.groups[static_cast<size_t>(gi)];
                 const Rational& v = r.score.group_index[static_cast<size_t>(gi)];
-                std::vector<std::string> row{group_label(pack, g, opt.lang), pct(g.weight), v.to_fixed(pack.precision)};
+                std::vector<std::string> row{terminal_safe(group_label(pack, g, opt.lang)), pct(g.weight), v.to_fixed(pack.precision)};
                 if (tier == 0) {
                     const Predicate& gp = pack.predicate_for(v);
                     row.push_back(colorize(gp.name.get(opt.lang), predicate_color(pack, gp), opt.color));
@@ -83,7 +83,7 @@ std::string render_score_table(const std::vector<AgencyResult>& results, const R
             rows.push_back({"ID", L.indicator, L.weight, L.level, L.contribution});
             for (size_t i = 0; i < pack.indicators.size(); ++i) {
                 const Indicator& ind = pack.indicators[i];
-                rows.push_back({ind.id, truncate(ind.name.get(opt.lang), 60), pct(ind.weight), indicator_level_cell(r, i, opt.lang),
+                rows.push_back({terminal_safe(ind.id), truncate(terminal_safe(ind.name.get(opt.lang)), 60), pct(ind.weight), indicator_level_cell(r, i, opt.lang),
                                 index_contribution(pack, static_cast<int>(i), r.score.levels[i]).to_exact_string()});
             }
             out += "\n" + render_table(rows, {true, false, true, false, true});

@@ -58,7 +58,7 @@ std::string wrap_text(const std::string& text, size_t width, const std::string& 
     size_t start = 0;
     while (start <= text.size()) {
         size_t end = text.find('\n', start);
-        std::string para = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        std::string para = terminal_safe(std::string_view(text).substr(start, end == std::string::npos ? std::string::npos : end - start));
         std::string line;
         size_t pos = 0;
         while (pos < para.size()) {
@@ -107,6 +107,25 @@ std::string valid_utf8(std::string_view s) {
     std::string out;
     out.reserve(s.size());
     for (size_t i = 0; i < s.size();) i += append_utf8_char(out, s, i);
+    return out;
+}
+
+std::string terminal_safe(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (size_t i = 0; i < s.size();) {
+        auto c = static_cast<unsigned char>(s[i]);
+        auto next = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : 0u;
+        if (c == '\n' || c == '\r' || c == '\t') {
+            out += ' ';
+            ++i;
+        } else if (c < 0x20 || c == 0x7F || (c == 0xC2 && next >= 0x80 && next <= 0x9F)) {
+            out += "\xEF\xBF\xBD"; // U+FFFD: C1 controls are C2 80..C2 9F in UTF-8
+            i += c == 0xC2 ? 2 : 1;
+        } else {
+            i += append_utf8_char(out, s, i);
+        }
+    }
     return out;
 }
 
@@ -179,7 +198,7 @@ std::string json_number(const Rational& v) {
 }
 
 std::string colorize(std::string_view s, Color c, bool enabled) {
-    if (!enabled || c == Color::none) return std::string(s);
+    if (!enabled || c == Color::none) return terminal_safe(s);
     const char* code = "";
     switch (c) {
     case Color::red: code = "\x1b[31m"; break;
@@ -189,7 +208,7 @@ std::string colorize(std::string_view s, Color c, bool enabled) {
     case Color::dim: code = "\x1b[2m"; break;
     case Color::none: break;
     }
-    return std::string(code) + std::string(s) + "\x1b[0m";
+    return std::string(code) + terminal_safe(s) + "\x1b[0m";
 }
 
 Color predicate_color(const Pack& pack, const Predicate& p) {

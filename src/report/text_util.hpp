@@ -14,13 +14,18 @@ size_t display_width(std::string_view s);
 std::string pad_right(std::string_view s, size_t width);
 std::string pad_left(std::string_view s, size_t width);
 std::string truncate(std::string_view s, size_t width); // adds "…" when cut
-// Wraps text at `width` columns with `indent` before every line, keeping the text's own line breaks.
+// Wraps text at `width` columns with `indent` before every line, keeping the text's own line breaks;
+// each line is terminal_safe.
 std::string wrap_text(const std::string& text, size_t width, const std::string& indent);
 
 // Appends the UTF-8 character at s[i] and returns its length; an ill-formed sequence (overlong,
 // surrogate, above U+10FFFF, cut short, a stray byte) is appended as one U+FFFD instead.
 size_t append_utf8_char(std::string& out, std::string_view s, size_t i);
 std::string valid_utf8(std::string_view s); // every ill-formed sequence replaced by U+FFFD
+// Text from input made safe for a terminal, one line and one column per character: LF, CR and TAB
+// become a space; every other C0 control, DEL and C1 control (U+0080–U+009F) becomes U+FFFD, as
+// does an ill-formed UTF-8 sequence. No escape sequence survives and display widths stay right.
+std::string terminal_safe(std::string_view s);
 
 // CSV (RFC 4180, plus quoting on ';' for spreadsheets that split on it). A text cell that begins
 // with '=', '+', '-', '@', TAB or CR gets a leading "'" (OWASP's CSV-injection rule), so a
@@ -46,7 +51,7 @@ std::string format_weight(const Rational& w);
 std::string json_number(const Rational& v);
 
 enum class Color { none, red, yellow, green, bold, dim };
-std::string colorize(std::string_view s, Color c, bool enabled);
+std::string colorize(std::string_view s, Color c, bool enabled); // s is made terminal_safe
 // Colour of a predicate band: the top two bands green, the lowest red, the rest yellow.
 Color predicate_color(const Pack& pack, const Predicate& p);
 

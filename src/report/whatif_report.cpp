@@ -65,28 +65,29 @@ std::string render_whatif_table(const AgencyResult& base, const WhatIf& w, const
     std::vector<std::vector<std::string>> rows{{L.indicator, "", L.level, W.index_change}};
     for (const auto& c : w.changes) {
         const Indicator& ind = pack.indicators[static_cast<size_t>(c.indicator)];
-        rows.push_back({ind.id, truncate(ind.name.get(opt.lang), 50), level_change(c, opt.lang), signed_exact(change_contribution(pack, c))});
+        rows.push_back({terminal_safe(ind.id), truncate(terminal_safe(ind.name.get(opt.lang)), 50), level_change(c, opt.lang), signed_exact(change_contribution(pack, c))});
     }
     out += W.changes + std::string(":\n") + render_table(rows, {true, false, false, true});
 
     const Predicate& pb = *w.before.predicate;
     const Predicate& pa = *w.after.predicate;
-    out += fmt::format("\n{} {} → {}  ({})  {}\n", pack.index_name.get(opt.lang), w.before.index.to_fixed(prec),
+    out += fmt::format("\n{} {} → {}  ({})  {}\n", terminal_safe(pack.index_name.get(opt.lang)), w.before.index.to_fixed(prec),
                        colorize(w.after.index.to_fixed(prec), Color::bold, opt.color), signed_delta(w.index_delta(), prec),
                        colorize(predicate_change(pb, pa, opt.lang), predicate_color(pack, pa), opt.color));
 
     for (size_t tier = 0; tier < pack.tiers.size(); ++tier) {
         std::vector<std::vector<std::string>> grows;
-        std::vector<std::string> header{pack.tiers[tier].name.get(opt.lang), L.weight, W.current, W.simulated, W.change};
+        std::vector<std::string> header{terminal_safe(pack.tiers[tier].name.get(opt.lang)), L.weight, W.current, W.simulated, W.change};
         if (tier == 0) header.push_back(L.predicate);
         grows.push_back(header);
         for (int gi : pack.groups_of_tier(static_cast<int>(tier))) {
             size_t g = static_cast<size_t>(gi);
             const Group& grp = pack.groups[g];
-            std::vector<std::string> row{group_label(grp, opt.lang), pct(grp.weight), w.before.group_index[g].to_fixed(prec), w.after.group_index[g].to_fixed(prec),
+            std::vector<std::string> row{terminal_safe(group_label(grp, opt.lang)), pct(grp.weight), w.before.group_index[g].to_fixed(prec), w.after.group_index[g].to_fixed(prec),
                                          signed_delta(w.group_delta(g), prec)};
             if (tier == 0)
-                row.push_back(predicate_change(pack.predicate_for(w.before.group_index[g]), pack.predicate_for(w.after.group_index[g]), opt.lang));
+                row.push_back(terminal_safe(
+                    predicate_change(pack.predicate_for(w.before.group_index[g]), pack.predicate_for(w.after.group_index[g]), opt.lang)));
             grows.push_back(row);
         }
         out += "\n" + render_table(grows, {false, true, true, true, true, false});

@@ -149,11 +149,11 @@ FindingsReport sample_report() {
 
 } // namespace
 
-TEST_CASE("text: file:line:col: severity: message [rule] and a count line") {
+TEST_CASE("text: file:line:col: severity: message [rule] and a count line, one line per finding") {
     FindingsReport r = sample_report();
     CHECK(render_findings_text(r, false) ==
           "a,b/x.yaml:3:5: error: unknown key 'levle' in indicator 5; did you mean 'level'? [unknown-key]\n"
-          "a,b/x.yaml:7:3: warning: 100% sure:\nline two [no-evidence]\n"
+          "a,b/x.yaml:7:3: warning: 100% sure: line two [no-evidence]\n" // a line break in a message cannot start a line
           "z.yaml: error: cannot read file: No such file or directory [io]\n"
           "z.yaml:2: info: an <info> & \"note\" [evidence-expired]\n"
           "2 errors, 1 warning, 1 info in 3 files\n");

@@ -1,5 +1,5 @@
 // The escaping helpers every renderer uses: CSV cells (RFC 4180 quoting plus OWASP's formula
-// neutralisation), Markdown cells, JSON strings (always valid UTF-8) and XML text.
+// neutralisation), Markdown cells, terminal text, JSON strings (always valid UTF-8) and XML text.
 #include "report/findings_report.hpp"
 #include "report/json_writer.hpp"
 #include "report/text_util.hpp"
@@ -38,6 +38,23 @@ TEST_CASE("markdown_escape keeps text from input inside its table cell") {
     CHECK(markdown_escape("masih berlaku (<2 tahun)") == "masih berlaku (<2 tahun)");
     CHECK(markdown_escape("C:\\bukti\\|x") == "C:\\\\bukti\\\\\\|x"); // a backslash cannot un-escape the pipe
     CHECK(markdown_escape("&amp; \"q\"") == "&amp; \"q\"");
+}
+
+TEST_CASE("terminal_safe leaves no control character and keeps one column per character") {
+    const std::string fffd = "\xEF\xBF\xBD";
+    CHECK(terminal_safe("a\nb\tc\rd") == "a b c d");
+    CHECK(terminal_safe("a\r\nb") == "a  b");
+    CHECK(terminal_safe("\x1b[2Jx") == fffd + "[2Jx");
+    CHECK(terminal_safe("\x1b]0;pwn\x07") == fffd + "]0;pwn" + fffd);
+    CHECK(terminal_safe(std::string("\0\x01\x1f\x7f", 4)) == fffd + fffd + fffd + fffd);
+    CHECK(terminal_safe("\xC2\x9B" "2J \xC2\x80 \xC2\x9F") == fffd + "2J " + fffd + " " + fffd); // C1: CSI, U+0080, U+009F
+    CHECK(terminal_safe("\xC2\xA0 \xC2") == "\xC2\xA0 " + fffd); // NBSP stays; a cut-short sequence does not
+    CHECK(terminal_safe("Kab. Contoh · Jawa — ≥ 2 é 日本") == "Kab. Contoh · Jawa — ≥ 2 é 日本");
+    CHECK(terminal_safe("\xE9t\xE9") == fffd + "t" + fffd);
+    CHECK(display_width(terminal_safe("a\x1b[31mb\tc")) == 9); // "a�[31mb c": ESC no longer hides "[31m"
+    CHECK(colorize("a\x1b[2J\n", Color::none, false) == "a" + fffd + "[2J ");
+    CHECK(colorize("\x1b]0;t\x07", Color::red, true) == "\x1b[31m" + fffd + "]0;t" + fffd + "\x1b[0m");
+    CHECK(wrap_text("one\x1b[2J\ttwo\nthree", 80, "  ") == "  one" + fffd + "[2J two\n  three\n");
 }
 
 TEST_CASE("JSON strings escape quotes, backslashes and control characters") {
