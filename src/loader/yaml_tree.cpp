@@ -1,5 +1,6 @@
-// YamlDocument::parse_yaml_cpp: yaml-cpp's event parser feeding a flat node vector, with the same node
-// identities YAML::Load's NodeBuilder gives (an alias is its anchored node, OnNull is null).
+// YamlDocument::parse (which reader reads a text) and parse_yaml_cpp: yaml-cpp's event parser feeding a
+// flat node vector, with the same node identities YAML::Load's NodeBuilder gives (an alias is its
+// anchored node, OnNull is null).
 #include "loader/yaml_tree.hpp"
 
 #include <yaml-cpp/eventhandler.h>
@@ -7,6 +8,7 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include <atomic>
 #include <istream>
 #include <streambuf>
 
@@ -23,7 +25,17 @@ public:
     }
 };
 
+std::atomic<YamlReaderChoice> g_reader{YamlReaderChoice::automatic};
+
 } // namespace
+
+void set_yaml_reader(YamlReaderChoice choice) { g_reader.store(choice, std::memory_order_relaxed); }
+YamlReaderChoice yaml_reader() { return g_reader.load(std::memory_order_relaxed); }
+
+bool YamlDocument::parse(std::string_view text, YamlError& error) {
+    by_block_ = yaml_reader() == YamlReaderChoice::automatic && parse_block_subset(text);
+    return by_block_ || parse_yaml_cpp(text, error);
+}
 
 class YamlBuilder : public YAML::EventHandler {
 public:
