@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -119,9 +120,68 @@ int write_output(const std::string& text, const OutputOptions& out) {
     return sink.commit();
 }
 
-std::optional<std::string> read_text_file(const std::string& path, std::string& error) {
-    // Plain read() into a string sized to the file: no stream buffers and no second
-    // copy, which matters for batches of thousands of files and for levels CSVs of many megabytes.
+namespace {
+
+// Reads `fd` to its end. Regular files are read straight into a string sized to the file: one byte
+// more, so that the read which finds the end needs no growth; anything else (a pipe, a growing file)
+// doubles it. With `max_line`, reads come in pieces of at most max_line bytes and reading stops once
+// a line is longer than max_line, so a 1 GB line costs a few MiB; the caller's parser reports it.
+std::optional<std::string> read_fd(int fd, std::string& error, size_t max_line) {
+    struct stat st {};
+    bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0;
+    size_t file_size = regular ? static_cast<size_t>(st.st_size) + 1 : 0;
+    size_t first = regular ? file_size : 65536;
+    if (max_line > 0) first = std::min(first, 4 * max_line);
+    std::string text(first, '\0');
+    size_t used = 0;
+    size_t line_length = 0; // bytes since the last '\n'
+    while (true) {
+        if (used == text.size()) {
+            size_t grown = 2 * text.size();
+            if (file_size > text.size()) grown = std::min(grown, file_size);
+            text.resize(grown);
+        }
+        size_t room = text.size() - used;
+        if (max_line > 0) room = std::min(room, max_line);
+        ssize_t n = ::read(fd, text.data() + used, room);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            error = std::strerror(errno);
+            return std::nullopt;
+        }
+        if (n == 0) break;
+        if (max_line > 0) {
+            std::string_view got(text.data() + used, static_cast<size_t>(n));
+            bool longer = false;
+            for (size_t from = 0;;) {
+                size_t at = got.find('\n', from);
+                size_t piece = (at == std::string_view::npos ? got.size() : at) - from;
+                if (line_length + piece > max_line) {
+                    longer = true;
+                    break;
+                }
+                if (at == std::string_view::npos) {
+                    line_length += piece;
+                    break;
+                }
+                line_length = 0;
+                from = at + 1;
+            }
+            used += static_cast<size_t>(n);
+            if (longer) break;
+            continue;
+        }
+        used += static_cast<size_t>(n);
+    }
+    text.resize(used);
+    return text;
+}
+
+} // namespace
+
+std::optional<std::string> read_text_file(const std::string& path, std::string& error, size_t max_line) {
+    // Plain read() into a string: no stream buffers and no second copy, which matters for batches of
+    // thousands of files and for levels CSVs of many megabytes.
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         error = std::strerror(errno);
@@ -133,26 +193,12 @@ std::optional<std::string> read_text_file(const std::string& path, std::string& 
         error = "is a directory";
         return std::nullopt;
     }
-    // Read straight into the string: one byte more than a regular file's size, so that the read
-    // which finds the end needs no growth; anything else (a pipe, a growing file) doubles it.
-    std::string text(S_ISREG(st.st_mode) && st.st_size > 0 ? static_cast<size_t>(st.st_size) + 1 : 65536, '\0');
-    size_t used = 0;
-    while (true) {
-        if (used == text.size()) text.resize(2 * text.size());
-        ssize_t n = ::read(fd, text.data() + used, text.size() - used);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) {
-            error = std::strerror(errno);
-            ::close(fd);
-            return std::nullopt;
-        }
-        if (n == 0) break;
-        used += static_cast<size_t>(n);
-    }
-    text.resize(used);
+    auto text = read_fd(fd, error, max_line);
     ::close(fd);
     return text;
 }
+
+std::optional<std::string> read_stdin_text(std::string& error, size_t max_line) { return read_fd(STDIN_FILENO, error, max_line); }
 
 void add_basis_option(CLI::App& app, std::string& basis) {
     app.add_option("--basis", basis, "Levels that count: verified (evaluator's where given, else self) or self")

@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstddef>
 #include <cstdio>
 #include <functional>
 #include <string_view>
@@ -63,8 +64,12 @@ private:
     std::string target_, tmp_; // tmp_ empty = written in place
 };
 
-// Reads a whole file; on failure returns nullopt and sets `error` to the system's reason.
-std::optional<std::string> read_text_file(const std::string& path, std::string& error);
+// Reads a whole file; on failure returns nullopt and sets `error` to the system's reason. With
+// `max_line` > 0, stops reading after the first line longer than max_line bytes (the text then ends
+// inside that line; its parser reports it), so that a huge line is never held whole.
+std::optional<std::string> read_text_file(const std::string& path, std::string& error, size_t max_line = 0);
+// The same for standard input.
+std::optional<std::string> read_stdin_text(std::string& error, size_t max_line = 0);
 
 // --basis verified|self, shared by every command that scores evidence.
 void add_basis_option(CLI::App& app, std::string& basis);
