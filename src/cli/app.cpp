@@ -1,12 +1,15 @@
-// The spbe driver: the subcommand table, command-line parsing with CLI11, and the mapping of
-// parse failures to exit code 2.
+// The spbe driver: the subcommand table, command-line parsing with CLI11, the process-wide settings
+// read from the environment, and the mapping of parse failures to exit code 2.
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "loader/yaml_tree.hpp"
 #include "model/rational.hpp"
 
 #include <fmt/format.h>
 
+#include <cstdlib>
 #include <iostream>
+#include <string_view>
 
 namespace spbe::cli {
 
@@ -27,6 +30,20 @@ std::vector<CommandSpec> command_table() {
         schema_command(),
         init_command(),
     };
+}
+
+// SPBE_YAML_READER=auto|yaml-cpp (README "Environment"): which YAML reader reads every file. False
+// (after printing the usage error) for any other value.
+bool apply_yaml_reader_env() {
+    const char* env = std::getenv("SPBE_YAML_READER");
+    std::string_view value = env ? env : "";
+    if (value.empty() || value == "auto") set_yaml_reader(YamlReaderChoice::automatic);
+    else if (value == "yaml-cpp") set_yaml_reader(YamlReaderChoice::yaml_cpp);
+    else {
+        print_error(fmt::format("SPBE_YAML_READER is '{}'; use 'auto' (the default) or 'yaml-cpp'", value));
+        return false;
+    }
+    return true;
 }
 
 } // namespace
@@ -51,6 +68,7 @@ int run(int argc, char** argv) {
         std::cerr << "Run 'spbe --help' or 'spbe COMMAND --help' for usage.\n";
         return kUsage;
     }
+    if (!apply_yaml_reader_env()) return kUsage;
     for (auto& [sub, runner] : runners)
         if (sub->parsed()) chosen = runner;
     try {

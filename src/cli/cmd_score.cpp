@@ -293,10 +293,14 @@ int ScoreRun::collect() {
     if (collected.io_error) code_ = kIoError;
     invalid_ = static_cast<size_t>(std::count_if(early.begin(), early.end(), [](const Diagnostic& d) { return d.severity == Severity::error; }));
     files_ = std::move(collected.files);
-    for (const auto& path : opt_.levels_csv) {
+    for (const auto& arg : opt_.levels_csv) {
+        // `--levels-csv -` reads standard input; its messages and rows are named <stdin>.
+        bool from_stdin = arg == "-";
+        std::string path = from_stdin ? "<stdin>" : arg;
         std::string error;
         bool too_large = false;
-        auto text = read_text_file(path, error, &too_large);
+        const ReadLimits limits{kMaxCsvFileBytes, kMaxCsvLineBytes};
+        auto text = from_stdin ? read_stdin_text(error, &too_large, limits) : read_text_file(path, error, &too_large, limits);
         if (!text) {
             early.push_back(Diagnostic{path, {}, Severity::error, fmt::format("cannot read file: {}", error), "io"});
             code_ = std::max(code_, static_cast<int>(too_large ? kInvalidInput : kIoError));
@@ -755,6 +759,11 @@ int ScoreRun::run() {
     }
     if (opt_.inputs.empty() && opt_.levels_csv.empty()) {
         print_error("nothing to score: give evidence files, directories, @LIST, - (paths on stdin) or --levels-csv FILE");
+        return kUsage;
+    }
+    auto csv_dashes = std::count(opt_.levels_csv.begin(), opt_.levels_csv.end(), "-");
+    if (csv_dashes > 0 && csv_dashes + std::count(opt_.inputs.begin(), opt_.inputs.end(), "-") > 1) {
+        print_error("standard input can be read only once: give '-' either as the list of paths or as one --levels-csv");
         return kUsage;
     }
     basis_ = is_self_basis(opt_.basis) ? Basis::self : Basis::verified;

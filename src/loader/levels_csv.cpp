@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 
 namespace spbe {
 
@@ -64,6 +65,17 @@ std::optional<int> read_level(const CsvField& f, int col, const std::string& id,
         return std::nullopt;
     }
     return negative ? -v : v;
+}
+
+// Field number (1-based) of byte `offset` in the record that starts at `begin` (outside quotes).
+int field_at(std::string_view t, size_t begin, size_t offset, char separator) {
+    int field = 1;
+    bool q = false;
+    for (size_t i = begin; i < offset && i < t.size(); ++i) {
+        if (t[i] == '"') q = !q;
+        else if (!q && t[i] == separator) ++field;
+    }
+    return field;
 }
 
 } // namespace
@@ -136,17 +148,33 @@ LevelsCsv LevelsCsv::parse(std::string text) {
     if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
     csv.text_ = std::move(text);
     const std::string& t = csv.text_;
+    if (t.rfind("\xFF\xFE", 0) == 0 || t.rfind("\xFE\xFF", 0) == 0) {
+        add(csv.diags_, 1, 1, Severity::error, "the levels CSV is UTF-16 text; save it as \"CSV UTF-8\" (Excel) or UTF-8 (other programs)",
+            "encoding");
+        return csv;
+    }
 
-    // Records: newlines outside quotes end a record. Blank records are skipped.
+    // Records: newlines outside quotes end a record. Blank records are skipped. Reading stops at a
+    // line over the limit, so that a cut-short text and the whole one give the same error.
     std::vector<Record> records;
     bool in_quotes = false;
     int line = 1;
-    size_t begin = 0;
+    size_t begin = 0, line_begin = 0;
     int begin_line = 1;
+    size_t quote_open = 0; // where the quote now open was opened
+    int quote_line = 0;
+    size_t overlong = std::string::npos;
     for (size_t i = 0; i <= t.size(); ++i) {
         bool end = i == t.size();
         char c = end ? '\n' : t[i];
-        if (c == '"') in_quotes = !in_quotes; // "" toggles twice, which is what an escape needs
+        if (c == '"') {
+            in_quotes = !in_quotes; // "" toggles twice, which is what an escape needs
+            if (in_quotes) quote_open = i, quote_line = line;
+        }
+        if (c != '\n' && i - line_begin >= kMaxCsvLineBytes) {
+            overlong = i;
+            break;
+        }
         if (c == '\n' && (!in_quotes || end)) {
             size_t stop = i;
             if (stop > begin && t[stop - 1] == '\r') --stop;
@@ -154,16 +182,17 @@ LevelsCsv LevelsCsv::parse(std::string text) {
             begin = i + 1;
             begin_line = line + 1;
         }
-        if (c == '\n') ++line;
+        if (c == '\n') ++line, line_begin = i + 1;
     }
-    if (records.empty()) {
+    size_t scanned = overlong == std::string::npos ? t.size() : overlong;
+    if (records.empty() && overlong == std::string::npos) {
         add(csv.diags_, 1, 1, Severity::error, "the levels CSV is empty (expected a header such as name;province;1;2;...)", "csv-header");
         return csv;
     }
 
     // Separator: whichever of ';' and ',' occurs more often outside quotes in the header.
-    const Record& head = records.front();
-    std::string_view head_text = std::string_view(t).substr(head.begin, head.end - head.begin);
+    std::string_view head_text = records.empty() ? std::string_view(t).substr(begin, scanned - begin)
+                                                 : std::string_view(t).substr(records.front().begin, records.front().end - records.front().begin);
     size_t commas = 0, semicolons = 0;
     bool q = false;
     for (char c : head_text) {
@@ -172,10 +201,55 @@ LevelsCsv LevelsCsv::parse(std::string text) {
         else if (!q && c == ';') ++semicolons;
     }
     csv.separator_ = semicolons > commas ? ';' : ',';
+
+    // Whole-file problems, the first in the text wins: bytes that are not UTF-8 or a NUL (a binary
+    // file), a line over the limit, a quote never closed (every line after it would be one field).
+    auto record_begin = [&](size_t offset) {
+        if (offset >= begin) return begin; // in the record the scan stopped in
+        auto it = std::upper_bound(records.begin(), records.end(), offset, [](size_t o, const Record& r) { return o < r.begin; });
+        return it == records.begin() ? begin : std::prev(it)->begin;
+    };
+    auto line_of = [&](size_t offset) { return 1 + static_cast<int>(std::count(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(offset), '\n')); };
+    auto fail_at = [&](size_t offset, int at_line, std::string message, const char* rule) {
+        add(csv.diags_, at_line, field_at(t, record_begin(offset), offset, csv.separator_), Severity::error, std::move(message), rule);
+    };
+    std::string_view scanned_text = std::string_view(t).substr(0, scanned);
+    size_t bad = find_invalid_utf8(scanned_text);
+    size_t nul = scanned_text.find('\0');
+    if (bad != std::string::npos && bad < nul) {
+        fail_at(bad, line_of(bad),
+                fmt::format("not UTF-8 (byte 0x{:02X}); save the file as \"CSV UTF-8\" (Excel) or UTF-8 (other programs)",
+                            static_cast<unsigned char>(t[bad])),
+                "encoding");
+        return csv;
+    }
+    if (nul != std::string::npos) {
+        fail_at(nul, line_of(nul), "NUL byte: this is not a text file (a spreadsheet saved as .xlsx? save it as \"CSV UTF-8\")", "encoding");
+        return csv;
+    }
+    if (overlong != std::string::npos) {
+        fail_at(overlong, line, fmt::format("line is longer than {} bytes (1 MiB); a levels CSV holds one agency per line", kMaxCsvLineBytes),
+                "csv-limit");
+        return csv;
+    }
+    if (in_quotes) {
+        fail_at(quote_open, quote_line,
+                "quote is never closed (the rest of the file would be one field); a quote inside a field is written \"\"",
+                "csv-syntax");
+        return csv;
+    }
+    const Record& head = records.front();
     csv.header_line_ = head.line;
 
     std::vector<CsvField> header = split_csv_record(head_text, csv.separator_, head.line, csv.diags_);
     csv.header_fields_ = header.size();
+    if (header.size() > kMaxCsvColumns) {
+        add(csv.diags_, head.line, static_cast<int>(kMaxCsvColumns) + 1, Severity::error,
+            fmt::format("the header has {} columns; a levels CSV has at most {} (the agency columns and one per indicator)", header.size(),
+                        kMaxCsvColumns),
+            "csv-limit");
+        return csv;
+    }
     std::vector<std::string> seen;
     for (size_t k = 0; k < header.size(); ++k) {
         int col = static_cast<int>(k) + 1;

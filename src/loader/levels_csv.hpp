@@ -4,12 +4,22 @@
 
 #include "model/evidence.hpp"
 
+#include <cstddef>
 #include <string>
 #include <string_view>
+#include <cstdint>
 #include <utility>
 #include <vector>
 
 namespace spbe {
+
+// Limits of a levels CSV (docs/batch.md, "Limits"). A line longer than kMaxCsvLineBytes (not counting
+// its "\n") or a header of more than kMaxCsvColumns fields makes the whole file invalid. A row holds
+// one agency: a few hundred bytes and at most a few hundred columns for every shipped pack, so a file
+// of kMaxCsvFileBytes holds millions of agencies (not --max-file-size, which is for one YAML file).
+inline constexpr std::size_t kMaxCsvLineBytes = std::size_t{1} << 20;
+inline constexpr std::uint64_t kMaxCsvFileBytes = std::uint64_t{1} << 30;
+inline constexpr std::size_t kMaxCsvColumns = 1000;
 
 // One field of a CSV record: its text (quotes removed, "" unescaped) and where it starts.
 struct CsvField {
@@ -40,7 +50,10 @@ struct LevelsCsvRow {
 class LevelsCsv {
 public:
     // Strips a UTF-8 BOM, detects the separator from the header (';' when it has more semicolons
-    // than commas outside quotes, else ','), splits records and reads the header.
+    // than commas outside quotes, else ','), splits records and reads the header. Text that is not
+    // UTF-8, holds a NUL byte, has a line over kMaxCsvLineBytes or a quote open at the end makes the
+    // whole file unusable: one error at the first such place. `text` may be cut short after a line
+    // over the limit (a reader need not read further).
     static LevelsCsv parse(std::string text);
 
     char separator() const { return separator_; }

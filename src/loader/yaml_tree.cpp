@@ -1,6 +1,7 @@
-// YamlDocument::parse_yaml_cpp: yaml-cpp's event parser feeding a flat node vector, with the same nodes
-// YAML::Load's NodeBuilder gives (OnNull is null), stopped by an exception at the first refusal
-// (too deep, an alias, a second document) before yaml-cpp builds or recurses any further.
+// YamlDocument::parse (which reader reads a text) and parse_yaml_cpp: yaml-cpp's event parser feeding a
+// flat node vector, with the same nodes YAML::Load's NodeBuilder gives (OnNull is null), stopped by an
+// exception at the first refusal (too deep, an alias, a second document) before yaml-cpp builds or
+// recurses any further.
 #include "loader/yaml_tree.hpp"
 
 #include <yaml-cpp/eventhandler.h>
@@ -10,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include <atomic>
 #include <istream>
 #include <streambuf>
 
@@ -31,8 +33,17 @@ struct Refusal {
     YAML::Mark mark;
     std::string message;
 };
+std::atomic<YamlReaderChoice> g_reader{YamlReaderChoice::automatic};
 
 } // namespace
+
+void set_yaml_reader(YamlReaderChoice choice) { g_reader.store(choice, std::memory_order_relaxed); }
+YamlReaderChoice yaml_reader() { return g_reader.load(std::memory_order_relaxed); }
+
+bool YamlDocument::parse(std::string_view text, YamlError& error) {
+    by_block_ = yaml_reader() == YamlReaderChoice::automatic && parse_block_subset(text);
+    return by_block_ || parse_yaml_cpp(text, error);
+}
 
 class YamlBuilder : public YAML::EventHandler {
 public:

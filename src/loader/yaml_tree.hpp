@@ -107,6 +107,14 @@ struct YamlError {
     bool own = false; // spbe's complete message; else yaml-cpp's, shown after "invalid YAML: "
 };
 
+// Which reader YamlDocument::parse uses: the block reader for texts in its subset and yaml-cpp for the
+// rest (automatic, the default), or yaml-cpp for every text. Both give the same documents; forcing
+// yaml-cpp (SPBE_YAML_READER=yaml-cpp, read by cli) lets the golden suite show that they do. Set once,
+// before any parse: workers read it without a lock.
+enum class YamlReaderChoice : std::uint8_t { automatic, yaml_cpp };
+void set_yaml_reader(YamlReaderChoice choice);
+YamlReaderChoice yaml_reader();
+
 class YamlDocument {
 public:
     // Collections nested deeper than this are refused (real files nest fewer than 10 levels), so no
@@ -118,8 +126,11 @@ public:
     // aliases can stand for billions of nodes, or for a node that contains itself), and a second
     // document (never silently dropped). Returns false and fills `error` on a syntax error or a
     // refusal; the document is then empty.
-    // Tries the hand-written reader of plain block YAML first (loader/yaml_block.cpp), then yaml-cpp.
-    bool parse(std::string_view text, YamlError& error) { return parse_block_subset(text) || parse_yaml_cpp(text, error); }
+    // Tries the hand-written reader of plain block YAML first (loader/yaml_block.cpp), then yaml-cpp,
+    // unless yaml_reader() forces yaml-cpp.
+    bool parse(std::string_view text, YamlError& error);
+    // True when the last parse was done by the block reader (tests of the reader choice).
+    bool read_by_block_reader() const { return by_block_; }
 
     // Reads `text` only when it lies in the block subset described in yaml_block.cpp, giving exactly
     // the document parse_yaml_cpp gives; false (and an empty document) for any other text.
@@ -149,6 +160,7 @@ private:
     std::vector<std::uint32_t> children_; // child indices of every collection, each one contiguous
     std::string text_;                     // every scalar, back to back
     std::uint32_t root_ = kNone;
+    bool by_block_ = false;
 };
 
 inline YamlKind YamlNode::Type() const { return doc_ ? doc_->items_[index_].kind : YamlKind::Undefined; }

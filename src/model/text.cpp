@@ -1,8 +1,10 @@
 // Diagnostic formatting shared by every reader and command: the one place that decides how a
-// problem is shown to the user ("file:line:col: error: message").
+// problem is shown to the user ("file:line:col: error: message"); and the UTF-8 check of input text.
 #include "model/text.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 namespace spbe {
 
@@ -36,6 +38,46 @@ bool has_errors(const std::vector<Diagnostic>& diags) {
 void attach_file(std::vector<Diagnostic>& diags, const std::string& file) {
     for (auto& d : diags)
         if (d.file.empty()) d.file = file;
+}
+
+std::size_t find_invalid_utf8(std::string_view text) {
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t n = text.size();
+    std::size_t i = 0;
+    while (i < n) {
+        // ASCII runs are almost all of spbe's input: skip them eight bytes at a time.
+        while (i + 8 <= n) {
+            std::uint64_t word = 0;
+            std::memcpy(&word, p + i, 8);
+            if (word & 0x8080808080808080ull) break;
+            i += 8;
+        }
+        if (i >= n) break;
+        unsigned char c = p[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t len = 0;
+        unsigned char lo = 0x80, hi = 0xBF; // allowed range of the second byte
+        if (c >= 0xC2 && c <= 0xDF) len = 2;
+        else if (c >= 0xE0 && c <= 0xEF) {
+            len = 3;
+            if (c == 0xE0) lo = 0xA0;      // overlong
+            else if (c == 0xED) hi = 0x9F; // surrogates
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            len = 4;
+            if (c == 0xF0) lo = 0x90;      // overlong
+            else if (c == 0xF4) hi = 0x8F; // above U+10FFFF
+        } else {
+            return i;
+        }
+        if (i + len > n || p[i + 1] < lo || p[i + 1] > hi) return i;
+        for (std::size_t k = 2; k < len; ++k)
+            if ((p[i + k] & 0xC0) != 0x80) return i;
+        i += len;
+    }
+    return std::string_view::npos;
 }
 
 } // namespace spbe

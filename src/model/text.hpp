@@ -1,7 +1,9 @@
 // Small shared vocabulary of the model: bilingual names, source positions and diagnostics.
 #pragma once
 
+#include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace spbe {
@@ -42,5 +44,9 @@ bool has_errors(const std::vector<Diagnostic>& diags);
 
 // Sets `file` on every diagnostic that has none.
 void attach_file(std::vector<Diagnostic>& diags, const std::string& file);
+
+// Offset of the first byte of `text` that is not part of well-formed UTF-8 (RFC 3629: no overlong
+// forms, no surrogates, nothing above U+10FFFF, no sequence cut off at the end), or npos.
+std::size_t find_invalid_utf8(std::string_view text);
 
 } // namespace spbe

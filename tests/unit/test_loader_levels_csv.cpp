@@ -1,5 +1,5 @@
-// Levels CSV reader: separator and BOM detection, RFC 4180 quoting, decimal-comma levels and the
-// exact line:field positions of every message.
+// Levels CSV reader: separator and BOM detection, RFC 4180 quoting, decimal-comma levels, the
+// exact line:field positions of every message, and hostile text (encodings, limits, open quotes).
 #include "loader/levels_csv.hpp"
 
 #include <doctest/doctest.h>
@@ -103,17 +103,15 @@ TEST_CASE("row errors point at line and field number") {
                                      "Kab B,2024,1,2,3\n"       // line 3: too many
                                      ",20x4,1,2\n"              // line 4: no name, bad year
                                      "Kab \"C\",2024,1,2\n"     // line 5: stray quote
-                                     "\"Kab D\"x,2024,1,2\n"    // line 6: text after closing quote
-                                     "\"Kab E,2024,1,2\n");     // line 7: never closed
+                                     "\"Kab D\"x,2024,1,2\n");  // line 6: text after closing quote
     REQUIRE(csv.usable());
-    REQUIRE(csv.row_count() == 6);
+    REQUIRE(csv.row_count() == 5);
     CHECK(messages(csv.row(0).diags) == "2:4: error: row has 3 fields, the header has 4\n");
     CHECK(messages(csv.row(1).diags) == "3:5: error: row has 5 fields, the header has 4\n");
     CHECK(messages(csv.row(2).diags) == "4:1: error: agency has no 'name'\n"
                                         "4:2: error: year '20x4' is not a year from 2000 to 2100\n");
     CHECK(messages(csv.row(3).diags) == "5:1: error: quote inside an unquoted field (enclose the field in quotes and write a quote as \"\")\n");
     CHECK(messages(csv.row(4).diags) == "6:1: error: unexpected 'x' after the closing quote (a quote inside a quoted field is written \"\")\n");
-    CHECK(messages(csv.row(5).diags).find("7:1: error: quoted field is not closed") == 0);
 }
 
 TEST_CASE("header problems make the whole file unusable") {
@@ -178,4 +176,100 @@ TEST_CASE("the fast row reader agrees with row() on clean rows and declines the 
         CAPTURE(i);
         CHECK_FALSE(csv.fast_row(i, fast));
     }
+}
+
+// A header `name,1,...,n` and one row of n levels of 1.
+std::string wide_csv(size_t n) {
+    std::string head = "name", row = "Kab";
+    for (size_t k = 1; k <= n; ++k) {
+        head += "," + std::to_string(k);
+        row += ",1";
+    }
+    return head + "\n" + row + "\n";
+}
+
+TEST_CASE("a quote never closed makes the whole file unusable, at the quote") {
+    // Without this, every row after the quote would vanish into one field of the row above.
+    LevelsCsv csv = LevelsCsv::parse("name,year,1\n"
+                                     "Kab A,2024,1\n"
+                                     "Kab \"B,2024,1\n"
+                                     "Kab C,2024,1\n"
+                                     "Kab D,2024,1\n");
+    CHECK_FALSE(csv.usable());
+    CHECK(messages(csv.diags()) ==
+          "3:1: error: quote is never closed (the rest of the file would be one field); a quote inside a field is written \"\"\n");
+    LevelsCsv last = LevelsCsv::parse("name;1;2\nKab;1;\"2");
+    CHECK(messages(last.diags()) ==
+          "2:3: error: quote is never closed (the rest of the file would be one field); a quote inside a field is written \"\"\n");
+    LevelsCsv escaped = LevelsCsv::parse("name,1\n\"Kab \"\"A\"\"\n,1\n");
+    CHECK_FALSE(escaped.usable());
+    CHECK(escaped.diags().at(0).pos.line == 2);
+}
+
+TEST_CASE("bytes that are not UTF-8, NUL bytes and UTF-16 are refused at their line and field") {
+    LevelsCsv latin1 = LevelsCsv::parse("name;province;1\nKab A;Bali;1\nKab B;Jawa Barat;1\n\"Caf\xE9\";Bali;2\n");
+    CHECK_FALSE(latin1.usable());
+    CHECK(messages(latin1.diags()) ==
+          "4:1: error: not UTF-8 (byte 0xE9); save the file as \"CSV UTF-8\" (Excel) or UTF-8 (other programs)\n");
+    LevelsCsv in_header = LevelsCsv::parse("name,1,\xC3\n");
+    CHECK(messages(in_header.diags()).find("1:3: error: not UTF-8 (byte 0xC3)") == 0);
+    LevelsCsv nul = LevelsCsv::parse(std::string("name,1\nKab,1\0\n", 14));
+    CHECK(messages(nul.diags()) ==
+          "2:2: error: NUL byte: this is not a text file (a spreadsheet saved as .xlsx? save it as \"CSV UTF-8\")\n");
+    LevelsCsv utf16 = LevelsCsv::parse(std::string("\xFF\xFEn\0a\0", 6));
+    CHECK(messages(utf16.diags()) ==
+          "1:1: error: the levels CSV is UTF-16 text; save it as \"CSV UTF-8\" (Excel) or UTF-8 (other programs)\n");
+    LevelsCsv utf8 = LevelsCsv::parse("name,1\nKabupaten Sij\xC3\xA9 \xE2\x80\x94 \xF0\x9F\x98\x80,1\n");
+    CHECK(utf8.usable());
+}
+
+TEST_CASE("a line over 1 MiB is refused, also when the text is cut short after it") {
+    std::string csv_text = "name,1\nKab,1\nKab," + std::string(kMaxCsvLineBytes, '1') + "\nKab,2\n";
+    const char* expected = "3:2: error: line is longer than 1048576 bytes (1 MiB); a levels CSV holds one agency per line\n";
+    LevelsCsv whole = LevelsCsv::parse(csv_text);
+    CHECK_FALSE(whole.usable());
+    CHECK(messages(whole.diags()) == expected);
+    LevelsCsv cut = LevelsCsv::parse(csv_text.substr(0, 14 + kMaxCsvLineBytes + 1));
+    CHECK(messages(cut.diags()) == expected);
+    // A line of exactly the limit is read (and is then just a bad row).
+    std::string at_limit = "name,1\nKab," + std::string(kMaxCsvLineBytes - 4, '1') + "\n";
+    CHECK(LevelsCsv::parse(at_limit).usable());
+    LevelsCsv header = LevelsCsv::parse(std::string(kMaxCsvLineBytes + 1, ';'));
+    CHECK(messages(header.diags()).find("1:1048577: error: line is longer") == 0);
+}
+
+TEST_CASE("a header of more than 1000 columns is refused; 1000 are read") {
+    CHECK(LevelsCsv::parse(wide_csv(kMaxCsvColumns - 1)).usable());
+    LevelsCsv wide = LevelsCsv::parse(wide_csv(100000));
+    CHECK(messages(wide.diags()) ==
+          "1:1001: error: the header has 100001 columns; a levels CSV has at most 1000 (the agency columns and one per indicator)\n");
+}
+
+TEST_CASE("ragged rows with 100,000 fields are one error each") {
+    std::string row = "Kab";
+    for (int k = 0; k < 100000; ++k) row += ",1";
+    LevelsCsv csv = LevelsCsv::parse("name,1,2\n" + row + "\nKab,1\n");
+    REQUIRE(csv.usable());
+    CHECK(messages(csv.row(0).diags) == "2:4: error: row has 100001 fields, the header has 3\n");
+    CHECK(messages(csv.row(1).diags) == "3:3: error: row has 2 fields, the header has 3\n");
+}
+
+TEST_CASE("a header only has no rows; CRLF and a BOM are read") {
+    LevelsCsv head = LevelsCsv::parse("\xEF\xBB\xBFname;1\r\n");
+    CHECK(head.usable());
+    CHECK(head.row_count() == 0);
+}
+
+TEST_CASE("find_invalid_utf8 follows RFC 3629") {
+    CHECK(find_invalid_utf8("") == std::string_view::npos);
+    CHECK(find_invalid_utf8("plain ASCII text, longer than eight bytes") == std::string_view::npos);
+    CHECK(find_invalid_utf8("\xC3\xA9\xE2\x82\xAC\xF0\x90\x80\x80\xF4\x8F\xBF\xBF") == std::string_view::npos);
+    CHECK(find_invalid_utf8("abcdefghij\xE9") == 10);         // Latin-1 é
+    CHECK(find_invalid_utf8("a\xC0\xAF") == 1);              // overlong '/'
+    CHECK(find_invalid_utf8("a\xE0\x80\xAF") == 1);          // overlong, 3 bytes
+    CHECK(find_invalid_utf8("a\xED\xA0\x80") == 1);          // surrogate U+D800
+    CHECK(find_invalid_utf8("a\xF4\x90\x80\x80") == 1);      // above U+10FFFF
+    CHECK(find_invalid_utf8("ab\xE2\x82") == 2);             // cut off at the end
+    CHECK(find_invalid_utf8("\x80") == 0);                   // lone continuation byte
+    CHECK(find_invalid_utf8("\xC3\x28") == 0);               // continuation missing
 }

@@ -245,3 +245,19 @@ TEST_CASE("a document can be parsed again") {
     REQUIRE(doc.parse("- 2\n", error));
     CHECK((*doc.root().begin()).Scalar() == "2");
 }
+
+TEST_CASE("set_yaml_reader(yaml_cpp) sends block-subset texts to yaml-cpp, with the same nodes") {
+    const std::string text = "agency:\n  name: Kab A\nindicators:\n  1: 3\n";
+    YamlError error;
+    YamlDocument by_block, by_yaml_cpp;
+    REQUIRE(yaml_reader() == YamlReaderChoice::automatic);
+    REQUIRE(by_block.parse(text, error));
+    CHECK(by_block.read_by_block_reader());
+    set_yaml_reader(YamlReaderChoice::yaml_cpp);
+    bool parsed = by_yaml_cpp.parse(text, error);
+    set_yaml_reader(YamlReaderChoice::automatic);
+    REQUIRE(parsed);
+    CHECK_FALSE(by_yaml_cpp.read_by_block_reader());
+    CHECK(by_yaml_cpp.root()["agency"]["name"].Scalar() == "Kab A");
+    CHECK(by_yaml_cpp.root()["indicators"]["1"].pos().line == by_block.root()["indicators"]["1"].pos().line);
+}
