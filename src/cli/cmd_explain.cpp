@@ -20,7 +20,7 @@ struct ExplainOptions {
 };
 
 int run_explain(const ExplainOptions& opt) {
-    PackRegistry registry;
+    PackRegistry registry({}, disk_file_reader());
     std::vector<Diagnostic> diags;
     bool io_error = false;
     const Pack* pack = registry.get(opt.rubric, diags, io_error);

@@ -52,7 +52,7 @@ int run_init(InitOptions opt) {
         print_error(fmt::format("{} exists; use --force to overwrite", opt.out.output));
         return kUsage;
     }
-    PackRegistry registry(PackLoadOptions{true});
+    PackRegistry registry(PackLoadOptions{true}, disk_file_reader());
     std::vector<Diagnostic> diags;
     bool io_error = false;
     const Pack* pack = registry.get(opt.rubric, diags, io_error);

@@ -55,7 +55,7 @@ void lint_folder(const std::string& arg, std::vector<Finding>& findings, std::ve
     auto path_of = [&](const std::string& name) { return display_path((fs::path(dir) / name).string()); };
     PackLoadOptions options;
     options.lint = true;
-    PackLoad load = load_pack(folder_reader(dir), options);
+    PackLoad load = load_pack(folder_reader(dir, disk_file_reader()), options);
     for (auto& d : load.diags) {
         d.file = path_of(d.file);
         findings.push_back(std::move(d));

@@ -2,6 +2,7 @@
 // atomic output, reading input files and printing diagnostics.
 #pragma once
 
+#include "loader/builtin_packs.hpp"
 #include "model/evidence.hpp"
 #include "model/text.hpp"
 
@@ -64,7 +65,7 @@ private:
     std::string target_, tmp_; // tmp_ empty = written in place
 };
 
-// --max-file-size BYTES on a command that reads input files: the largest evidence file, levels CSV or
+// --max-file-size BYTES on a command that reads input files: the largest evidence file, levels CSV, pack file or
 // configuration read_text_file reads (8 MiB unless given; real files are a few KiB).
 inline constexpr std::uint64_t kDefaultMaxFileSize = std::uint64_t{8} << 20;
 void add_max_file_size_option(CLI::App& app);
@@ -73,6 +74,9 @@ void add_max_file_size_option(CLI::App& app);
 // above --max-file-size is refused before it is read (a pipe: once that much has come), with
 // `*too_large` set when given: the input is invalid (exit 3), not unreadable.
 std::optional<std::string> read_text_file(const std::string& path, std::string& error, bool* too_large = nullptr);
+
+// read_text_file for the pack loader (PackRegistry, folder_reader): pack files obey --max-file-size too.
+DiskFileReader disk_file_reader();
 
 // --basis verified|self, shared by every command that scores evidence.
 void add_basis_option(CLI::App& app, std::string& basis);
