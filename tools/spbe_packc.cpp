@@ -33,7 +33,7 @@ void print(std::vector<spbe::Diagnostic> diags, const fs::path& dir) {
 
 // Writes only when the content changes, so that an unchanged pack does not trigger a rebuild.
 bool write_if_changed(const fs::path& path, const std::string& text) {
-    if (auto old = reader_for(path.parent_path())(path.filename().string()); old && *old == text) return true;
+    if (auto old = reader_for(path.parent_path())(path.filename().string()).text; old && *old == text) return true;
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << text;
     return static_cast<bool>(out);
@@ -50,7 +50,7 @@ int compile_pack(const fs::path& dir, const fs::path& out_dir) {
     std::vector<std::string> names{spbe::kManifestName};
     names.insert(names.end(), full.pack->files.begin(), full.pack->files.end());
     for (const auto& name : names) {
-        auto stripped = spbe::strip_pack_file(*reader_for(dir)(name), name == spbe::kManifestName);
+        auto stripped = spbe::strip_pack_file(*reader_for(dir)(name).text, name == spbe::kManifestName);
         if (!stripped || !write_if_changed(out_dir / name, *stripped)) {
             std::cerr << "spbe_packc: error: cannot write the structure-only copy of " << (dir / name).string() << "\n";
             return 1;

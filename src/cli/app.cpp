@@ -58,7 +58,7 @@ int run(int argc, char** argv) {
     for (const auto& cmd : command_table()) {
         CLI::App* sub = app.add_subcommand(cmd.name, cmd.summary);
         runners.emplace_back(sub, cmd.setup(*sub));
-        if (std::string_view(cmd.name) != "schema" && std::string_view(cmd.name) != "init") add_max_file_size_option(*sub);
+        if (std::string_view(cmd.name) != "schema") add_max_file_size_option(*sub); // init reads -r DIR
     }
     try {
         app.parse(argc, argv);

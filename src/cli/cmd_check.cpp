@@ -64,7 +64,8 @@ std::optional<std::string> file_sha256(const fs::path& path) {
 
 class Checker {
 public:
-    Checker(const CheckOptions& opt, Date as_of) : opt_(opt), as_of_(as_of), registry_(PackLoadOptions{false, false}) {}
+    Checker(const CheckOptions& opt, Date as_of)
+        : opt_(opt), as_of_(as_of), registry_(PackLoadOptions{false, false}, disk_file_reader()) {}
 
     void check_file(const std::string& path, std::vector<Finding>& findings) {
         std::string error;

@@ -51,7 +51,7 @@ int run_diff(const DiffOptions& opt) {
     if (!as_of_date) return kUsage;
     const Date as_of = *as_of_date;
     Basis basis = is_self_basis(opt.basis) ? Basis::self : Basis::verified;
-    PackRegistry registry;
+    PackRegistry registry({}, disk_file_reader());
     // Both files are checked before anything is compared, so every problem shows at once.
     InputOutcome old_in = load_agency(opt.old_file, registry, "", basis);
     print_diagnostics(old_in.diags);

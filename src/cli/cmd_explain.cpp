@@ -20,7 +20,7 @@ struct ExplainOptions {
 };
 
 int run_explain(const ExplainOptions& opt) {
-    PackRegistry registry;
+    PackRegistry registry({}, disk_file_reader());
     std::vector<Diagnostic> diags;
     bool io_error = false;
     note_pack_input(opt.rubric);

@@ -29,7 +29,7 @@ int run_gaps(const GapsCliOptions& opt) {
     if (!as_of_date) return kUsage;
     const Date as_of = *as_of_date;
     Basis basis = is_self_basis(opt.basis) ? Basis::self : Basis::verified;
-    PackRegistry registry;
+    PackRegistry registry({}, disk_file_reader());
     InputOutcome in = load_agency(opt.file, registry, opt.rubric, basis);
     print_diagnostics(in.diags);
     if (!in.result) return in.exit_code;

@@ -48,7 +48,7 @@ int run_init(InitOptions opt) {
     }
     // Before the pack is read: an existing evidence file is never taken for an spbe report.
     if (int code = check_output_target(opt.out)) return code;
-    PackRegistry registry(PackLoadOptions{true});
+    PackRegistry registry(PackLoadOptions{true}, disk_file_reader());
     note_pack_input(opt.rubric);
     std::vector<Diagnostic> diags;
     bool io_error = false;

@@ -56,7 +56,7 @@ void lint_folder(const std::string& arg, std::vector<Finding>& findings, std::ve
     PackLoadOptions options;
     options.lint = true;
     note_pack_input(dir);
-    PackLoad load = load_pack(folder_reader(dir), options);
+    PackLoad load = load_pack(folder_reader(dir, disk_file_reader()), options);
     for (auto& d : load.diags) {
         d.file = path_of(d.file);
         findings.push_back(std::move(d));

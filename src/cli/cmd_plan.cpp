@@ -34,7 +34,7 @@ int run_plan(const PlanCliOptions& opt) {
         max_steps = opt.max_steps;
     }
     Basis basis = is_self_basis(opt.basis) ? Basis::self : Basis::verified;
-    PackRegistry registry;
+    PackRegistry registry({}, disk_file_reader());
     InputOutcome in = load_agency(opt.file, registry, opt.rubric, basis);
     print_diagnostics(in.diags);
     if (!in.result) return in.exit_code;

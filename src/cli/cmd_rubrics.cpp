@@ -16,7 +16,7 @@ struct RubricsOptions {
 };
 
 int run_rubrics(const RubricsOptions& opt) {
-    PackRegistry registry(PackLoadOptions{false});
+    PackRegistry registry(PackLoadOptions{false}, disk_file_reader());
     std::vector<const Pack*> packs;
     int code = kOk;
     std::vector<std::string> refs = builtin_pack_ids();

@@ -264,7 +264,8 @@ private:
     size_t total_items_ = 0;
     size_t invalid_ = 0; // inputs that were never scored: missing paths, unusable CSV files, invalid items
 
-    PackRegistry registry_{PackLoadOptions{false}}; // scoring reads no criteria text: the structure-only built-in packs
+    // Scoring reads no criteria text: the structure-only built-in packs.
+    PackRegistry registry_{PackLoadOptions{false}, disk_file_reader()};
     std::mutex registry_mutex_;
     PackLookup lookup_;
     std::mutex header_mutex_;

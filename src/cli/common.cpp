@@ -431,6 +431,12 @@ std::optional<std::string> read_stdin_text(std::string& error, bool* too_large, 
     return read_fd(STDIN_FILENO, error, limits, too_large);
 }
 
+DiskFileReader disk_file_reader() {
+    return [](const std::string& path, std::string& error, bool& too_large) {
+        return read_text_file(path, error, &too_large);
+    };
+}
+
 void add_basis_option(CLI::App& app, std::string& basis) {
     app.add_option("--basis", basis, "Levels that count: verified (evaluator's where given, else self) or self")
         ->check(CLI::IsMember({"verified", "self"}))

@@ -2,6 +2,7 @@
 // atomic output, reading input files and printing diagnostics.
 #pragma once
 
+#include "loader/builtin_packs.hpp"
 #include "model/evidence.hpp"
 #include "model/text.hpp"
 
@@ -85,7 +86,7 @@ private:
     std::string target_, tmp_; // tmp_ empty and !nameless_ = written in place
 };
 
-// --max-file-size BYTES on a command that reads input files: the largest evidence file, levels CSV or
+// --max-file-size BYTES on a command that reads input files: the largest evidence file, levels CSV, pack file or
 // configuration read_text_file reads (8 MiB unless given; real files are a few KiB).
 inline constexpr std::uint64_t kDefaultMaxFileSize = std::uint64_t{8} << 20;
 void add_max_file_size_option(CLI::App& app);
@@ -106,6 +107,9 @@ std::optional<std::string> read_text_file(const std::string& path, std::string& 
                                           ReadLimits limits = {});
 // The same for standard input.
 std::optional<std::string> read_stdin_text(std::string& error, bool* too_large = nullptr, ReadLimits limits = {});
+
+// read_text_file for the pack loader (PackRegistry, folder_reader): pack files obey --max-file-size too.
+DiskFileReader disk_file_reader();
 
 // --basis verified|self, shared by every command that scores evidence.
 void add_basis_option(CLI::App& app, std::string& basis);

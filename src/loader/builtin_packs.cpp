@@ -4,8 +4,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace spbe {
 
@@ -31,14 +29,26 @@ bool is_builtin_pack(const std::string& id) {
     return std::find(ids.begin(), ids.end(), id) != ids.end();
 }
 
-PackFileReader folder_reader(const std::string& dir) {
-    return [dir](const std::string& name) -> std::optional<std::string> {
-        std::ifstream in(std::filesystem::path(dir) / name, std::ios::binary);
-        if (!in) return std::nullopt;
-        std::ostringstream ss;
-        ss << in.rdbuf();
-        if (in.bad()) return std::nullopt;
-        return ss.str();
+PackFileReader folder_reader(const std::string& dir, DiskFileReader read_file) {
+    return [dir, read_file = std::move(read_file)](const std::string& name) -> PackFileText {
+        namespace fs = std::filesystem;
+        std::string path = (fs::path(dir) / name).string();
+        std::error_code ec;
+        fs::file_status status = fs::status(path, ec);
+        if (status.type() == fs::file_type::not_found) return {}; // does not exist
+        PackFileText out;
+        // Opening a FIFO would wait for a writer forever; pack files are always plain files.
+        if (fs::exists(status) && !fs::is_regular_file(status) && !fs::is_directory(status)) {
+            out.error = "not a regular file";
+            return out;
+        }
+        if (!read_file) {
+            out.error = "pack folders cannot be read here";
+            return out;
+        }
+        out.text = read_file(path, out.error, out.too_large);
+        if (!out.text && out.error.empty()) out.error = "cannot be read";
+        return out;
     };
 }
 
@@ -62,7 +72,8 @@ const Pack* PackRegistry::get(const std::string& ref, std::vector<Diagnostic>& d
     if (it == cache_.end()) {
         Entry entry;
         bool builtin = is_builtin_pack(ref);
-        PackLoad load = load_pack(builtin ? embedded_reader(ref, options_.with_text) : folder_reader(ref), options_);
+        PackFileReader reader = builtin ? embedded_reader(ref, options_.with_text) : folder_reader(ref, read_file_);
+        PackLoad load = load_pack(reader, options_);
         std::string prefix = builtin ? "<built-in " + ref + ">" : ref;
         for (auto& d : load.diags) d.file = (std::filesystem::path(prefix) / d.file).string();
         entry.diags = std::move(load.diags);

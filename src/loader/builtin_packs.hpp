@@ -5,6 +5,7 @@
 #include "loader/pack_loader.hpp"
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -27,12 +28,21 @@ extern const std::size_t kEmbeddedPackFileCount;
 std::vector<std::string> builtin_pack_ids();
 bool is_builtin_pack(const std::string& id);
 
-// Reads the files of a pack folder from disk (the only disk access of the pack loader).
-PackFileReader folder_reader(const std::string& dir);
+// Reads one whole file from disk: its text, or nullopt with the reason in `error` and `too_large` set
+// when a size limit refused it. The cli passes its read_text_file, so that pack files obey
+// --max-file-size exactly as evidence files do.
+using DiskFileReader =
+    std::function<std::optional<std::string>(const std::string& path, std::string& error, bool& too_large)>;
+
+// The files of a pack folder, read with `read_file` (the only disk access of the pack loader); a
+// name that does not exist gives nullopt, a FIFO or device is refused without opening it.
+PackFileReader folder_reader(const std::string& dir, DiskFileReader read_file);
 
 class PackRegistry {
 public:
-    explicit PackRegistry(PackLoadOptions options = {}) : options_(options) {}
+    // Without `read_file` only the built-in packs can be found (unit tests never touch disk).
+    explicit PackRegistry(PackLoadOptions options = {}, DiskFileReader read_file = {})
+        : options_(options), read_file_(std::move(read_file)) {}
 
     // A pack by built-in id or, when `ref` is not a built-in id, by folder path. Diagnostics carry
     // full paths ("rubrics/x/policy.yaml") or "<built-in spbe-2020>/policy.yaml".
@@ -40,6 +50,7 @@ public:
 
 private:
     PackLoadOptions options_;
+    DiskFileReader read_file_;
     struct Entry {
         std::unique_ptr<Pack> pack;
         std::vector<Diagnostic> diags;

@@ -386,6 +386,15 @@ void check_predicates(Context& ctx, SourcePos pos) {
                                            "predicate-bands"});
 }
 
+// A file that is there but was refused or could not be read, reported at that file with the reason, as
+// evidence files are ("cannot read file: is a directory"): above the size limit is invalid input
+// (yaml-syntax, so lint exits 3 as score does), anything else an I/O error.
+void report_unreadable(PackLoad& out, const std::string& name, const PackFileText& file) {
+    out.io_error = out.io_error || !file.too_large;
+    out.diags.push_back(Diagnostic{name, {}, Severity::error, fmt::format("cannot read file: {}", file.error),
+                                   file.too_large ? "yaml-syntax" : "io"});
+}
+
 } // namespace
 
 PackLoad load_pack(const PackFileReader& read, const PackLoadOptions& options) {
@@ -394,8 +403,12 @@ PackLoad load_pack(const PackFileReader& read, const PackLoadOptions& options) {
     pack.has_text = options.with_text;
     Context ctx{read, options, out, pack};
 
-    auto manifest_text = read(kManifestName);
-    if (!manifest_text) {
+    PackFileText manifest = read(kManifestName);
+    if (!manifest.text && !manifest.error.empty()) {
+        report_unreadable(out, kManifestName, manifest);
+        return out;
+    }
+    if (!manifest.text) {
         out.io_error = true;
         out.diags.push_back(Diagnostic{kManifestName, {}, Severity::error, "cannot read the pack manifest", "io"});
         return out;
@@ -404,7 +417,7 @@ PackLoad load_pack(const PackFileReader& read, const PackLoadOptions& options) {
     SourcePos default_scale_pos, predicates_pos, files_pos;
     std::map<std::string, SourcePos> file_entry_pos;
     with_file(ctx, kManifestName, [&](YamlReader& r) {
-        auto root = r.parse(*manifest_text, "a rubric pack file");
+        auto root = r.parse(*manifest.text, "a rubric pack file");
         if (!root || !r.expect_map(*root, "the pack manifest")) return;
         std::set<std::string> present;
         for (auto& [key, value] : r.entries(*root, {"id", "title", "index_name", "source", "provenance", "total_weight", "display", "hierarchy", "scales", "default_scale", "predicates", "files"},
@@ -499,8 +512,12 @@ PackLoad load_pack(const PackFileReader& read, const PackLoadOptions& options) {
 
     std::map<std::string, std::string> seen_ids;
     for (const auto& name : pack.files) {
-        auto text = read(name);
-        if (!text) {
+        PackFileText file = read(name);
+        if (!file.text && !file.error.empty()) {
+            report_unreadable(out, name, file);
+            continue;
+        }
+        if (!file.text) {
             if (options.lint) {
                 out.diags.push_back(Diagnostic{kManifestName, file_entry_pos[name], Severity::error,
                                                fmt::format("pack file '{}' listed in 'files' does not exist or cannot be read", name), "pack-files"});
@@ -511,7 +528,7 @@ PackLoad load_pack(const PackFileReader& read, const PackLoadOptions& options) {
             continue;
         }
         with_file(ctx, name, [&](YamlReader& r) {
-            auto root = r.parse(*text, "a rubric pack file");
+            auto root = r.parse(*file.text, "a rubric pack file");
             if (!root) return;
             int g = read_group(ctx, r, *root, 0, -1, name, seen_ids);
             (void)g;

@@ -11,9 +11,18 @@
 
 namespace spbe {
 
-// Returns the text of a file of the pack by its name relative to the pack folder, or nullopt when
-// it cannot be read (the loader reports it as an I/O problem).
-using PackFileReader = std::function<std::optional<std::string>(const std::string& name)>;
+// What a PackFileReader gives for one file: its text, or why there is none. Converts from a bare
+// optional (nullopt: the file does not exist), which is all an in-memory reader needs.
+struct PackFileText {
+    std::optional<std::string> text;
+    std::string error;      // empty when the file does not exist; else the reason ("is a directory")
+    bool too_large = false; // refused by the caller's size limit: invalid input, not an I/O error
+    PackFileText(std::optional<std::string> t = std::nullopt) : text(std::move(t)) {} // NOLINT: implicit on purpose
+};
+
+// Returns the text of a file of the pack by its name relative to the pack folder (the loader
+// reports a file that cannot be read as an I/O problem, one above the size limit as invalid).
+using PackFileReader = std::function<PackFileText(const std::string& name)>;
 
 struct PackLoadOptions {
     // Keep questions, criteria and guidance text. Scoring does not need it.

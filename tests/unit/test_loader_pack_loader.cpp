@@ -7,6 +7,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 using namespace spbe;
 
@@ -126,6 +127,52 @@ TEST_CASE("manifest problems: missing keys, bands, unreadable files") {
           "pack.yaml:1:1: error: the pack manifest has no 'scales'\n"
           "pack.yaml:1:1: error: the pack manifest has no 'predicates'\n"
           "pack.yaml:1:1: error: the pack manifest has no 'files'\n");
+}
+
+TEST_CASE("a file the reader refuses is reported at that file with the reader's reason") {
+    // What folder_reader gives for b.yaml: too large for the caller's limit, or there but unreadable.
+    auto load_with_b = [](PackFileText b, PackLoadOptions options) {
+        return load_pack(
+            [b](const std::string& name) -> PackFileText {
+                if (name == "pack.yaml") return std::optional<std::string>(kManifest);
+                if (name == "a.yaml") return std::optional<std::string>(kA);
+                return b;
+            },
+            options);
+    };
+    PackFileText big;
+    big.error = "file is 2522 bytes, above --max-file-size 1000";
+    big.too_large = true;
+    PackFileText fifo;
+    fifo.error = "not a regular file";
+    auto errors = [](const PackLoad& l) { // lint also warns about the test pack's missing translations
+        std::vector<Diagnostic> out;
+        for (const auto& d : l.diags)
+            if (d.severity == Severity::error) out.push_back(d);
+        return out;
+    };
+    for (bool lint : {false, true}) {
+        CAPTURE(lint);
+        PackLoadOptions options;
+        options.lint = lint;
+        PackLoad l = load_with_b(big, options);
+        auto e = errors(l);
+        REQUIRE(e.size() == 1);
+        CHECK(format_diagnostic(e[0]) ==
+              "b.yaml: error: cannot read file: file is 2522 bytes, above --max-file-size 1000");
+        CHECK(e[0].rule == "yaml-syntax"); // invalid input (exit 3), in lint as in score
+        CHECK_FALSE(l.io_error);
+        CHECK_FALSE(l.pack);
+        PackLoad l2 = load_with_b(fifo, options);
+        auto e2 = errors(l2);
+        REQUIRE(e2.size() == 1);
+        CHECK(format_diagnostic(e2[0]) == "b.yaml: error: cannot read file: not a regular file");
+        CHECK(e2[0].rule == "io");
+        CHECK(l2.io_error);
+    }
+    PackLoad l3 = load_pack([big](const std::string&) { return big; });
+    CHECK(messages(l3) == "pack.yaml: error: cannot read file: file is 2522 bytes, above --max-file-size 1000\n");
+    CHECK_FALSE(l3.io_error);
 }
 
 TEST_CASE("every level needs criteria, from the indicator or the scale") {
