@@ -50,8 +50,8 @@ table() {
     code=$(tr -d '[:space:]' <"$dir/expected_exit")
     first=""
     [ -f "$dir/expected_stderr" ] && { IFS= read -r first <"$dir/expected_stderr" || true; }
-    printf '| [%s](../tests/golden/%s/) | %s | %s | %s | %s |\n' "$name" "$name" "$(cell "$input")" "$(cell "$behaviour")" \
-      "$code" "$(code_cell "$first")"
+    printf '| [%s](../tests/golden/%s/) | %s | %s | %s | %s |\n' "$name" "$name" "$(cell "$input")" \
+      "$(cell "$behaviour")" "$code" "$(code_cell "$first")"
   done < <(find "$root/tests/golden" -mindepth 1 -maxdepth 1 -type d -name 'hostile-*' | sort)
 }
 

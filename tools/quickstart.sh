@@ -45,7 +45,8 @@ if [ "${SPBE_WERROR:-}" = ON ] || [ "${CI:-}" = "true" ]; then cmake_args+=(-DSP
 if [ "$mode" = sanitize ]; then
   # -O1 keeps the sanitized suite fast enough for CI while the stack traces stay readable.
   cmake_args+=(-DSPBE_SANITIZE="address;undefined" "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g")
-  export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:halt_on_error=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1}
+  asan=detect_leaks=1:halt_on_error=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1
+  export ASAN_OPTIONS=${ASAN_OPTIONS:-$asan}
   export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:abort_on_error=1:print_stacktrace=1}
 fi
 cmake "${cmake_args[@]}" >/dev/null

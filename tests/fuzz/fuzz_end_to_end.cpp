@@ -55,7 +55,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     spbe::validate_evidence(*parsed.file, *pack, parsed.diags);
     if (spbe::has_errors(parsed.diags)) return 0;
     parsed.file->path = "fuzz.yaml";
-    std::optional<spbe::AgencyResult> scored = spbe::score_evidence(*pack, std::move(*parsed.file), spbe::Basis::verified);
+    std::optional<spbe::AgencyResult> scored =
+        spbe::score_evidence(*pack, std::move(*parsed.file), spbe::Basis::verified);
     require(scored.has_value());
     const spbe::AgencyResult& r = *scored;
     require(on_scale(*pack, r.score.index));
@@ -92,8 +93,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         view.target = *plan_target.target;
         try {
             if (view.target.kind == spbe::TargetKind::index) {
-                view.plan = spbe::plan_to_index(*pack, r.score.levels, spbe::efforts_from_file(*pack, r.file), view.target.index,
-                                                std::nullopt, view.target.levels);
+                const auto efforts = spbe::efforts_from_file(*pack, r.file);
+                const auto& goal = view.target;
+                view.plan = spbe::plan_to_index(*pack, r.score.levels, efforts, goal.index, std::nullopt, goal.levels);
                 require(on_scale(*pack, view.plan->final_index) && view.plan->final_index >= r.score.index);
                 require(!view.plan->reachable || view.plan->final_index >= view.target.index);
             }

@@ -30,7 +30,8 @@ Outcome load(const std::string& text) {
     if (!parsed.file) return out;
     std::vector<spbe::Diagnostic> pack_diags;
     bool io = false;
-    const spbe::Pack* pack = registry.get(parsed.file->rubric == "spbe-2018" ? "spbe-2018" : "spbe-2020", pack_diags, io);
+    const std::string ref = parsed.file->rubric == "spbe-2018" ? "spbe-2018" : "spbe-2020";
+    const spbe::Pack* pack = registry.get(ref, pack_diags, io);
     spbe::fuzz::require(pack != nullptr); // a built-in pack always loads
     spbe::validate_evidence(*parsed.file, *pack, out.diags);
     if (!spbe::has_errors(out.diags)) {

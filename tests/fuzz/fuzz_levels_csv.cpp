@@ -27,7 +27,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             spbe::fuzz::require(fast.rubric == row.file.rubric);
             spbe::fuzz::require(fast.year == row.file.year.value_or(0));
             spbe::fuzz::require(fast.levels.size() == columns.size() && row.file.indicators.size() == columns.size());
-            for (size_t k = 0; k < columns.size(); ++k) spbe::fuzz::require(row.file.indicators[k].level == fast.levels[k]);
+            for (size_t k = 0; k < columns.size(); ++k)
+                spbe::fuzz::require(row.file.indicators[k].level == fast.levels[k]);
         }
         if (spbe::has_errors(row.diags)) continue;
         const std::string ref = row.file.rubric == "spbe-2018" ? "spbe-2018" : "spbe-2020";
