@@ -1,6 +1,6 @@
 // libFuzzer target: whenever the hand-written block-YAML reader accepts a text, yaml-cpp must read
 // the same document from it (same kinds, texts and positions); otherwise it must decline, never crash.
-// Build with -DSPBE_FUZZ=ON using clang (see README.md, Development); seeds in corpus_evidence/.
+// Build with -DSPBE_FUZZ=ON using clang (see README.md, Development); corpus in corpus/fuzz_yaml_block/.
 #include "loader/yaml_tree.hpp"
 #include "../test_support.hpp"
 
