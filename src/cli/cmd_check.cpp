@@ -69,9 +69,12 @@ public:
 
     void check_file(const std::string& path, std::vector<Finding>& findings) {
         std::string error;
-        auto text = read_text_file(path, error);
+        bool too_large = false;
+        auto text = read_text_file(path, error, &too_large);
         if (!text) {
-            findings.push_back(Diagnostic{path, {}, Severity::error, fmt::format("cannot read file: {}", error), "io"});
+            // A file above --max-file-size is an invalid input (exit 3), as in score and lint; others are I/O.
+            findings.push_back(Diagnostic{path, {}, Severity::error, fmt::format("cannot read file: {}", error),
+                                          too_large ? "yaml-syntax" : "io"});
             return;
         }
         EvidenceParse parsed = parse_evidence(*text);

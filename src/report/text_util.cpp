@@ -170,15 +170,27 @@ bool opens_html(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'
 std::string markdown_escape(std::string_view s) {
     std::string out;
     out.reserve(s.size());
+    // Between line breaks (each one <br>, CRLF once) the text is terminal_safe first, so no control
+    // character reaches a terminal or a viewer that shows the Markdown as it is.
+    auto piece = [&](std::string_view raw) {
+        const std::string p = terminal_safe(raw);
+        for (size_t i = 0; i < p.size(); ++i) {
+            char c = p[i];
+            if (c == '|') out += "\\|";
+            else if (c == '\\') out += "\\\\";
+            else if (c == '<' && i + 1 < p.size() && opens_html(p[i + 1])) out += "&lt;";
+            else out += c;
+        }
+    };
+    size_t from = 0;
     for (size_t i = 0; i < s.size(); ++i) {
-        char c = s[i];
-        if (c == '|') out += "\\|";
-        else if (c == '\\') out += "\\\\";
-        else if (c == '<' && i + 1 < s.size() && opens_html(s[i + 1])) out += "&lt;";
-        else if (c == '\r' && i + 1 < s.size() && s[i + 1] == '\n') continue; // CRLF is one break
-        else if (c == '\n' || c == '\r') out += "<br>";
-        else out += c;
+        if (s[i] != '\n' && s[i] != '\r') continue;
+        piece(s.substr(from, i - from));
+        out += "<br>";
+        if (s[i] == '\r' && i + 1 < s.size() && s[i + 1] == '\n') ++i;
+        from = i + 1;
     }
+    piece(s.substr(from));
     return out;
 }
 

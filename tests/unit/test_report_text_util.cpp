@@ -38,6 +38,10 @@ TEST_CASE("markdown_escape keeps text from input inside its table cell") {
     CHECK(markdown_escape("masih berlaku (<2 tahun)") == "masih berlaku (<2 tahun)");
     CHECK(markdown_escape("C:\\bukti\\|x") == "C:\\\\bukti\\\\\\|x"); // a backslash cannot un-escape the pipe
     CHECK(markdown_escape("&amp; \"q\"") == "&amp; \"q\"");
+    // Control characters never reach a terminal that shows the Markdown: TAB is a space, ESC/BEL/C1 U+FFFD.
+    CHECK(markdown_escape("a\tb") == "a b");
+    CHECK(markdown_escape("x\x1b]0;pwn\x07y\n\x1b[2Jz") == "x\xEF\xBF\xBD]0;pwn\xEF\xBF\xBDy<br>\xEF\xBF\xBD[2Jz");
+    CHECK(markdown_escape("\xC2\x9B|") == "\xEF\xBF\xBD\\|");
 }
 
 TEST_CASE("terminal_safe leaves no control character and keeps one column per character") {
