@@ -21,7 +21,8 @@ cd "$root"
 if [ "$mode" = sanitize ]; then build_dir=${BUILD_DIR:-build-sanitize}; else build_dir=${BUILD_DIR:-build}; fi
 jobs=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 
-packages=(g++ cmake libcli11-dev libyaml-cpp-dev libfmt-dev doctest-dev locales)
+# python3 (and python3-yaml for the packs) run the generators that the derived-files test replays.
+packages=(g++ cmake libcli11-dev libyaml-cpp-dev libfmt-dev doctest-dev locales python3 python3-yaml)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -29,6 +29,7 @@ std::vector<CommandSpec> command_table() {
         check_command(),
         schema_command(),
         init_command(),
+        rules_command(), // hidden: docs/rules.md for tools/regen.sh
     };
 }
 

@@ -16,6 +16,7 @@ CommandSpec schema_command();
 CommandSpec init_command();
 CommandSpec lint_command();
 CommandSpec check_command();
+CommandSpec rules_command();
 
 // Parses argv, runs the chosen subcommand and returns the process exit code.
 int run(int argc, char** argv);
