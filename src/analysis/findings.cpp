@@ -5,8 +5,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <fnmatch.h>
 #include <tuple>
 
 namespace spbe {
@@ -162,40 +160,6 @@ std::vector<std::string> all_ids() {
     return ids;
 }
 
-// Closest rule id for did-you-mean (small edit distance); kept local so analysis needs no loader.
-std::string closest_id(std::string_view word) {
-    std::string best;
-    size_t best_d = std::max<size_t>(2, word.size() / 3) + 1;
-    for (const auto& id : all_ids()) {
-        std::vector<size_t> prev(id.size() + 1), cur(id.size() + 1);
-        for (size_t j = 0; j <= id.size(); ++j) prev[j] = j;
-        for (size_t i = 1; i <= word.size(); ++i) {
-            cur[0] = i;
-            for (size_t j = 1; j <= id.size(); ++j)
-                cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (word[i - 1] == id[j - 1] ? 0 : 1)});
-            std::swap(prev, cur);
-        }
-        if (prev[id.size()] < best_d) {
-            best_d = prev[id.size()];
-            best = id;
-        }
-    }
-    return best;
-}
-
-std::string relative_to(const std::string& file, const std::string& base) {
-    namespace fs = std::filesystem;
-    if (base.empty()) return fs::path(file).lexically_normal().generic_string();
-    std::error_code ec;
-    fs::path abs = fs::absolute(file, ec).lexically_normal();
-    fs::path b = fs::absolute(base, ec).lexically_normal();
-    fs::path rel = abs.lexically_relative(b);
-    // Paths outside the config folder keep their "../" so that patterns can still name them.
-    std::string s = rel.generic_string();
-    if (s.empty() || ec) return fs::path(file).lexically_normal().generic_string();
-    return s;
-}
-
 } // namespace
 
 const std::vector<RuleInfo>& rule_registry() {
@@ -238,7 +202,7 @@ bool at_or_above(Severity s, Severity threshold) { return severity_rank(s) >= se
 void validate_config(const FindingsConfig& config, std::vector<Diagnostic>& diags) {
     auto check_id = [&](const std::string& id, SourcePos pos) {
         if (find_rule(id)) return;
-        std::string hint = closest_id(id);
+        std::string hint = closest_match(id, all_ids());
         diags.push_back(Diagnostic{config.file, pos, Severity::error,
                                    fmt::format("unknown rule '{}'{}", id, hint.empty() ? " (see docs/rules.md)" : fmt::format("; did you mean '{}'?", hint)),
                                    "config"});
@@ -260,21 +224,8 @@ std::vector<RuleInfo> effective_rules(std::string_view command, const FindingsCo
     return out;
 }
 
-bool path_matches(const std::string& pattern, const std::string& path) {
-    std::string pat = std::filesystem::path(pattern).lexically_normal().generic_string();
-    while (pat.size() > 1 && pat.back() == '/') pat.pop_back();
-    if (pat.rfind("./", 0) == 0) pat.erase(0, 2);
-    // The path itself, then each folder above it, so "legacy" and "legacy/*" both cover legacy/a/b.yaml.
-    std::string candidate = path;
-    while (true) {
-        if (fnmatch(pat.c_str(), candidate.c_str(), 0) == 0) return true;
-        auto slash = candidate.rfind('/');
-        if (slash == std::string::npos) return false;
-        candidate.erase(slash);
-    }
-}
-
-std::vector<Finding> apply_config(std::vector<Finding> findings, const FindingsConfig& config) {
+std::vector<Finding> apply_config(std::vector<Finding> findings, const FindingsConfig& config,
+                                  const IgnoreFilter& ignored) {
     std::vector<Finding> out;
     for (auto& f : findings) {
         if (const RuleInfo* rule = find_rule(f.rule)) f.severity = rule->severity;
@@ -282,18 +233,8 @@ std::vector<Finding> apply_config(std::vector<Finding> findings, const FindingsC
             if (!it->second.severity) continue;
             f.severity = *it->second.severity;
         }
-        bool ignored = false;
-        if (!config.ignore.empty() && !f.file.empty()) {
-            std::string rel = relative_to(f.file, config.base_dir);
-            for (const auto& ig : config.ignore) {
-                if (!path_matches(ig.path, rel)) continue;
-                if (ig.rules.empty() || std::find(ig.rules.begin(), ig.rules.end(), f.rule) != ig.rules.end()) {
-                    ignored = true;
-                    break;
-                }
-            }
-        }
-        if (!ignored) out.push_back(std::move(f));
+        if (ignored && ignored(f)) continue;
+        out.push_back(std::move(f));
     }
     sort_findings(out);
     return out;

@@ -5,6 +5,7 @@
 #include "model/findings_config.hpp"
 #include "model/text.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,13 +45,14 @@ void validate_config(const FindingsConfig& config, std::vector<Diagnostic>& diag
 // The rules of `command` with the configured severities; rules switched off are left out.
 std::vector<RuleInfo> effective_rules(std::string_view command, const FindingsConfig& config);
 
-// Normalises severities to the registry (then the configuration), drops findings of rules that are
-// off or ignored for their path, and sorts by file, line, column, rule, message.
-std::vector<Finding> apply_config(std::vector<Finding> findings, const FindingsConfig& config);
+// Whether a finding falls under an ignore entry of the configuration. Matching paths needs the working
+// folder, so cli decides (cli::ignore_filter) and analysis only applies the answer; empty: none is ignored.
+using IgnoreFilter = std::function<bool(const Finding&)>;
 
-// Whether the ignore glob `pattern` covers `path` (relative to the config folder): `*` and `?`
-// match across folders, and a pattern naming a folder covers everything under it.
-bool path_matches(const std::string& pattern, const std::string& path);
+// Normalises severities to the registry (then the configuration), drops findings of rules that are
+// off or that `ignored` says are ignored for their path, and sorts by file, line, column, rule, message.
+std::vector<Finding> apply_config(std::vector<Finding> findings, const FindingsConfig& config,
+                                  const IgnoreFilter& ignored = {});
 
 void sort_findings(std::vector<Finding>& findings);
 

@@ -2,7 +2,7 @@
 // including the expected evidence from the technical guide.
 #include "cli/commands.hpp"
 #include "loader/builtin_packs.hpp"
-#include "loader/yaml_reader.hpp"
+#include "model/text.hpp"
 #include "report/pack_report.hpp"
 
 #include <fmt/format.h>

@@ -3,7 +3,7 @@
 #include "analysis/whatif.hpp"
 #include "cli/agency_input.hpp"
 #include "cli/commands.hpp"
-#include "loader/yaml_reader.hpp"
+#include "model/text.hpp"
 #include "report/whatif_report.hpp"
 
 #include <fmt/format.h>

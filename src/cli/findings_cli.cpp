@@ -1,5 +1,6 @@
 // Shared plumbing of the CI commands (lint, check): options, configuration lookup, glob
-// expansion, and the single place that maps findings to a report and an exit code.
+// expansion, the ignore globs (paths resolved against the working folder), and the single place
+// that maps findings to a report and an exit code.
 #include "cli/findings_cli.hpp"
 
 #include "loader/config_loader.hpp"
@@ -10,6 +11,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <fnmatch.h>
 #include <glob.h>
 
 namespace spbe::cli {
@@ -19,6 +21,19 @@ namespace {
 // Where SARIF and JSON reports point readers for rule documentation.
 // No public home yet; SARIF leaves informationUri out while this is empty.
 constexpr const char* kHomepage = "";
+
+std::string relative_to(const std::string& file, const std::string& base) {
+    namespace fs = std::filesystem;
+    if (base.empty()) return fs::path(file).lexically_normal().generic_string();
+    std::error_code ec;
+    fs::path abs = fs::absolute(file, ec).lexically_normal();
+    fs::path b = fs::absolute(base, ec).lexically_normal();
+    fs::path rel = abs.lexically_relative(b);
+    // Paths outside the config folder keep their "../" so that patterns can still name them.
+    std::string s = rel.generic_string();
+    if (s.empty() || ec) return fs::path(file).lexically_normal().generic_string();
+    return s;
+}
 
 } // namespace
 
@@ -63,6 +78,33 @@ int load_findings_config(const FindingsOptions& opt, FindingsConfig& config) {
     return kOk;
 }
 
+bool path_matches(const std::string& pattern, const std::string& path) {
+    std::string pat = std::filesystem::path(pattern).lexically_normal().generic_string();
+    while (pat.size() > 1 && pat.back() == '/') pat.pop_back();
+    if (pat.rfind("./", 0) == 0) pat.erase(0, 2);
+    // The path itself, then each folder above it, so "legacy" and "legacy/*" both cover legacy/a/b.yaml.
+    std::string candidate = path;
+    while (true) {
+        if (fnmatch(pat.c_str(), candidate.c_str(), 0) == 0) return true;
+        auto slash = candidate.rfind('/');
+        if (slash == std::string::npos) return false;
+        candidate.erase(slash);
+    }
+}
+
+IgnoreFilter ignore_filter(const FindingsConfig& config) {
+    if (config.ignore.empty()) return {};
+    return [&config](const Finding& f) {
+        if (f.file.empty()) return false;
+        std::string rel = relative_to(f.file, config.base_dir);
+        for (const auto& ig : config.ignore) {
+            if (!path_matches(ig.path, rel)) continue;
+            if (ig.rules.empty() || std::find(ig.rules.begin(), ig.rules.end(), f.rule) != ig.rules.end()) return true;
+        }
+        return false;
+    };
+}
+
 std::vector<std::string> expand_glob(const std::string& arg) {
     std::error_code ec;
     if (std::filesystem::exists(arg, ec) || arg.find_first_of("*?[") == std::string::npos) return {arg};
@@ -86,7 +128,7 @@ int finish_findings(const std::string& command, std::vector<std::string> files, 
     FindingsReport report;
     report.command = command;
     report.fail_on = opt.fail_on == "warning" ? Severity::warning : Severity::error;
-    report.findings = apply_config(std::move(findings), config);
+    report.findings = apply_config(std::move(findings), config, ignore_filter(config));
     std::sort(files.begin(), files.end());
     files.erase(std::unique(files.begin(), files.end()), files.end());
     report.files = std::move(files);

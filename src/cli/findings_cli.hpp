@@ -23,6 +23,14 @@ void add_findings_options(CLI::App& app, FindingsOptions& opt);
 // Reads --config or the nearest .spbe.yaml. Returns kOk, or kIoError / kUsage after printing why.
 int load_findings_config(const FindingsOptions& opt, FindingsConfig& config);
 
+// Whether the ignore glob `pattern` covers `path` (relative to the config folder): `*` and `?`
+// match across folders, and a pattern naming a folder covers everything under it.
+bool path_matches(const std::string& pattern, const std::string& path);
+
+// apply_config's filter for the ignore entries of `config` (which must outlive it): a finding's path
+// is taken relative to the config folder, both resolved against the working folder.
+IgnoreFilter ignore_filter(const FindingsConfig& config);
+
 // Expands one command-line path: a glob (when no such file exists and it has * ? or [) into its
 // sorted matches; anything else is returned as is. Empty when a glob matches nothing.
 std::vector<std::string> expand_glob(const std::string& arg);

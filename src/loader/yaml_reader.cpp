@@ -13,21 +13,6 @@ namespace spbe {
 
 namespace {
 
-size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<size_t> prev(b.size() + 1);
-    std::vector<size_t> cur(b.size() + 1);
-    for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-    for (size_t i = 1; i <= a.size(); ++i) {
-        cur[0] = i;
-        for (size_t j = 1; j <= b.size(); ++j) {
-            size_t sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
-        }
-        std::swap(prev, cur);
-    }
-    return prev[b.size()];
-}
-
 std::string describe_type(const YamlNode& node) {
     switch (node.Type()) {
     case YamlKind::Map: return "a mapping";
@@ -60,19 +45,6 @@ bool is_decimal_comma(std::string_view s) {
 }
 
 } // namespace
-
-std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
-    std::string best;
-    size_t best_distance = std::max<size_t>(2, word.size() / 3) + 1;
-    for (const auto& c : candidates) {
-        size_t d = edit_distance(word, c);
-        if (d < best_distance) {
-            best_distance = d;
-            best = c;
-        }
-    }
-    return best;
-}
 
 void YamlReader::error(SourcePos pos, std::string message, std::string rule) {
     diags_.push_back(Diagnostic{"", pos, Severity::error, std::move(message), std::move(rule)});

@@ -89,7 +89,4 @@ private:
     std::list<YamlDocument> docs_; // a list: parsing another text keeps earlier nodes valid
 };
 
-// Closest candidate within a small edit distance, for did-you-mean hints; empty when none is close.
-std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
-
 } // namespace spbe

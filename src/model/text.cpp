@@ -1,5 +1,6 @@
 // Diagnostic formatting shared by every reader and command: the one place that decides how a
-// problem is shown to the user ("file:line:col: error: message"); and the UTF-8 check of input text.
+// problem is shown to the user ("file:line:col: error: message"); the UTF-8 check of input text; and
+// the did-you-mean match (closest_match) that loader, analysis and cli share.
 #include "model/text.hpp"
 
 #include <algorithm>
@@ -7,6 +8,25 @@
 #include <cstring>
 
 namespace spbe {
+
+namespace {
+
+size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<size_t> prev(b.size() + 1);
+    std::vector<size_t> cur(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (size_t j = 1; j <= b.size(); ++j) {
+            size_t sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+        }
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+
+} // namespace
 
 const char* severity_name(Severity s) {
     switch (s) {
@@ -78,6 +98,19 @@ std::size_t find_invalid_utf8(std::string_view text) {
         i += len;
     }
     return std::string_view::npos;
+}
+
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
+    std::string best;
+    size_t best_distance = std::max<size_t>(2, word.size() / 3) + 1;
+    for (const auto& c : candidates) {
+        size_t d = edit_distance(word, c);
+        if (d < best_distance) {
+            best_distance = d;
+            best = c;
+        }
+    }
+    return best;
 }
 
 } // namespace spbe

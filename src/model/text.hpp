@@ -1,4 +1,5 @@
-// Small shared vocabulary of the model: bilingual names, source positions and diagnostics.
+// Small shared vocabulary of the model: bilingual names, source positions and diagnostics, and the
+// text helpers every layer may use (model is below all of them), e.g. the did-you-mean match.
 #pragma once
 
 #include <cstddef>
@@ -48,5 +49,8 @@ void attach_file(std::vector<Diagnostic>& diags, const std::string& file);
 // Offset of the first byte of `text` that is not part of well-formed UTF-8 (RFC 3629: no overlong
 // forms, no surrogates, nothing above U+10FFFF, no sequence cut off at the end), or npos.
 std::size_t find_invalid_utf8(std::string_view text);
+
+// Closest candidate within a small edit distance, for did-you-mean hints; empty when none is close.
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
 
 } // namespace spbe
