@@ -1,6 +1,7 @@
 // Batch report pieces that are not visible in one golden case: competition ranking on exact ties,
 // summaries split by rubric and grouped with the "not given" group last.
 #include "report/batch_report.hpp"
+#include "report/batch_row_codec.hpp"
 
 #include <doctest/doctest.h>
 
@@ -29,7 +30,7 @@ BatchRow row(const Pack& pack, const std::string& path, const char* index, const
 // A whole batch's summary from rows in memory, through the streaming summarizer spbe uses.
 BatchSummary summarize_batch(const std::vector<BatchRow>& rows, GroupBy by, size_t invalid) {
     BatchSummarizer summarizer(by);
-    for (const auto& r : rows) summarizer.add(r);
+    for (const auto& r : rows) summarizer.add(*r.pack, r.agency, r.year, r.index, r.path);
     return summarizer.finish(invalid);
 }
 
