@@ -23,11 +23,11 @@ constexpr const char* kHomepage = "";
 using FindingsRender = std::string (*)(const FindingsReport&, const ToolInfo&, bool color);
 
 const FormatRenderer<FindingsRender> kFindingsFormats[] = {
-    {OutputFormat::table, [](const FindingsReport& r, const ToolInfo&, bool color) { return render_findings_text(r, color); }},
+    {OutputFormat::table, [](const FindingsReport& r, const ToolInfo&, bool c) { return render_findings_text(r, c); }},
     {OutputFormat::github, [](const FindingsReport& r, const ToolInfo&, bool) { return render_findings_github(r); }},
-    {OutputFormat::sarif, [](const FindingsReport& r, const ToolInfo& tool, bool) { return render_findings_sarif(r, tool); }},
+    {OutputFormat::sarif, [](const FindingsReport& r, const ToolInfo& t, bool) { return render_findings_sarif(r, t); }},
     {OutputFormat::junit, [](const FindingsReport& r, const ToolInfo&, bool) { return render_findings_junit(r); }},
-    {OutputFormat::json, [](const FindingsReport& r, const ToolInfo& tool, bool) { return render_findings_json(r, tool); }},
+    {OutputFormat::json, [](const FindingsReport& r, const ToolInfo& t, bool) { return render_findings_json(r, t); }},
 };
 
 } // namespace
@@ -37,7 +37,8 @@ void add_findings_options(CLI::App& app, FindingsOptions& opt) {
     add_output_options(app, opt.out, formats_of(kFindingsFormats), {{"text", OutputFormat::table}});
     opt.format_option = app.get_option("--format");
     opt.format_option->description(
-        "Output format: table|github|sarif|junit|json (default table, also spelt text; github when GITHUB_ACTIONS=true)");
+        "Output format: table|github|sarif|junit|json (default table, also spelt text; "
+        "github when GITHUB_ACTIONS=true)");
     app.add_option("--fail-on", opt.fail_on, "Exit 1 when there are findings of this severity or worse: error|warning")
         ->check(CLI::IsMember({"error", "warning"}))
         ->capture_default_str();

@@ -13,8 +13,8 @@ std::string run_validator(const CLI::Validator& v, std::string& value) { return 
 } // namespace
 
 TEST_CASE("every format name parses back to its format") {
-    for (auto f : {OutputFormat::table, OutputFormat::json, OutputFormat::jsonl, OutputFormat::csv, OutputFormat::markdown,
-                   OutputFormat::github, OutputFormat::sarif, OutputFormat::junit})
+    for (auto f : {OutputFormat::table, OutputFormat::json, OutputFormat::jsonl, OutputFormat::csv,
+                   OutputFormat::markdown, OutputFormat::github, OutputFormat::sarif, OutputFormat::junit})
         CHECK(parse_output_format(format_name(f)) == f);
     CHECK(std::string(format_name(OutputFormat::markdown)) == "markdown");
     CHECK_FALSE(parse_output_format("text").has_value()); // an alias only where a command accepts it
