@@ -16,6 +16,13 @@ namespace spbe::cli {
 
 namespace {
 
+const FormatRenderer<decltype(&render_diff_table)> kDiffFormats[] = {
+    {OutputFormat::table, render_diff_table},
+    {OutputFormat::json, render_diff_json},
+    {OutputFormat::csv, render_diff_csv},
+    {OutputFormat::markdown, render_diff_markdown},
+};
+
 struct DiffOptions {
     std::string old_file;
     std::string new_file;
@@ -84,11 +91,7 @@ int run_diff(const DiffOptions& opt) {
 
     ReportOptions ropt{opt.out.language(), opt.out.use_color(), false};
     DiffInput in{&o, &n, as_of, opt.map};
-    std::string text;
-    if (opt.out.format == "json") text = render_diff_json(in, d, ropt);
-    else if (opt.out.format == "csv") text = render_diff_csv(in, d, ropt);
-    else if (opt.out.format == "markdown") text = render_diff_markdown(in, d, ropt);
-    else text = render_diff_table(in, d, ropt);
+    std::string text = renderer_for(kDiffFormats, opt.out.kind)(in, d, ropt);
     int code = write_output(text, opt.out);
 
     if (opt.fail_on_regression && d.regression()) {
@@ -116,7 +119,7 @@ CommandSpec diff_command() {
                 app.add_option("--map", opt->map, "Crosswalk YAML pairing OLD's indicator ids with NEW's (required when the rubric packs differ)");
                 app.add_option("--as-of", opt->as_of, "Evidence of NEW valid until before this date counts as expired (YYYY-MM-DD; default today)");
                 app.add_flag("--fail-on-regression", opt->fail_on_regression, "Exit 1 when the index or any top-tier group went down (exact comparison)");
-                add_output_options(app, opt->out, {"table", "json", "csv", "markdown"});
+                add_output_options(app, opt->out, formats_of(kDiffFormats));
                 return [opt] { return run_diff(*opt); };
             }};
 }

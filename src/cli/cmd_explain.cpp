@@ -13,6 +13,12 @@ namespace spbe::cli {
 
 namespace {
 
+const FormatRenderer<decltype(&render_explain_table)> kExplainFormats[] = {
+    {OutputFormat::table, render_explain_table},
+    {OutputFormat::json, render_explain_json},
+    {OutputFormat::markdown, render_explain_markdown},
+};
+
 struct ExplainOptions {
     std::string id;
     std::string rubric = "spbe-2020";
@@ -39,9 +45,7 @@ int run_explain(const ExplainOptions& opt) {
         return kUsage;
     }
     Lang lang = opt.out.language();
-    std::string text = opt.out.format == "json" ? render_explain_json(*pack, *ind, lang)
-                     : opt.out.format == "markdown" ? render_explain_markdown(*pack, *ind, lang)
-                                                    : render_explain_table(*pack, *ind, lang);
+    std::string text = renderer_for(kExplainFormats, opt.out.kind)(*pack, *ind, lang);
     return write_output(text, opt.out);
 }
 
@@ -52,7 +56,7 @@ CommandSpec explain_command() {
                 auto opt = std::make_shared<ExplainOptions>();
                 app.add_option("id", opt->id, "Indicator id, e.g. 11 or 35-1")->required();
                 app.add_option("--rubric,-r", opt->rubric, "Pack: built-in id or pack folder")->capture_default_str();
-                add_output_options(app, opt->out, {"table", "json", "markdown"});
+                add_output_options(app, opt->out, formats_of(kExplainFormats));
                 return [opt] { return run_explain(*opt); };
             }};
 }

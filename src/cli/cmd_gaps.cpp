@@ -15,6 +15,13 @@ namespace spbe::cli {
 
 namespace {
 
+const FormatRenderer<decltype(&render_gaps_table)> kGapsFormats[] = {
+    {OutputFormat::table, render_gaps_table},
+    {OutputFormat::json, render_gaps_json},
+    {OutputFormat::csv, render_gaps_csv},
+    {OutputFormat::markdown, render_gaps_markdown},
+};
+
 struct GapsCliOptions {
     std::string file;
     std::string rubric;
@@ -54,10 +61,7 @@ int run_gaps(const GapsCliOptions& opt) {
         return kInvalidInput;
     }
     ReportOptions ropt{opt.out.language(), opt.out.use_color(), false};
-    std::string text = opt.out.format == "json"       ? render_gaps_json(r, g, ropt)
-                     : opt.out.format == "csv"        ? render_gaps_csv(r, g, ropt)
-                     : opt.out.format == "markdown"   ? render_gaps_markdown(r, g, ropt)
-                                                      : render_gaps_table(r, g, ropt);
+    std::string text = renderer_for(kGapsFormats, opt.out.kind)(r, g, ropt);
     int code = write_output(text, opt.out);
     if (!g.target_met) {
         print_error(fmt::format("{}: target index {} cannot be reached (highest possible {})", r.path, g.target.index.to_exact_string(),
@@ -77,7 +81,7 @@ CommandSpec gaps_command() {
                 add_basis_option(app, opt->basis);
                 add_target_options(app, opt->target, true);
                 app.add_option("--as-of", opt->as_of, "Date for evidence expiry (YYYY-MM-DD; default today)");
-                add_output_options(app, opt->out, {"table", "json", "csv", "markdown"});
+                add_output_options(app, opt->out, formats_of(kGapsFormats));
                 return [opt] { return run_gaps(*opt); };
             }};
 }

@@ -14,6 +14,13 @@ namespace spbe::cli {
 
 namespace {
 
+const FormatRenderer<decltype(&render_plan_table)> kPlanFormats[] = {
+    {OutputFormat::table, render_plan_table},
+    {OutputFormat::json, render_plan_json},
+    {OutputFormat::csv, render_plan_csv},
+    {OutputFormat::markdown, render_plan_markdown},
+};
+
 struct PlanCliOptions {
     std::string file;
     std::string rubric;
@@ -57,10 +64,7 @@ int run_plan(const PlanCliOptions& opt) {
         }
     }
     ReportOptions ropt{opt.out.language(), opt.out.use_color(), false};
-    std::string text = opt.out.format == "json"     ? render_plan_json(view, ropt)
-                     : opt.out.format == "csv"      ? render_plan_csv(view, ropt)
-                     : opt.out.format == "markdown" ? render_plan_markdown(view, ropt)
-                                                    : render_plan_table(view, ropt);
+    std::string text = renderer_for(kPlanFormats, opt.out.kind)(view, ropt);
     int code = write_output(text, opt.out);
     if (view.plan && !view.plan->reachable) {
         print_error(fmt::format("{}: target index {} cannot be reached{} (highest possible {})", r.path, target->index.to_exact_string(),
@@ -80,7 +84,7 @@ CommandSpec plan_command() {
                 add_basis_option(app, opt->basis);
                 add_target_options(app, opt->target, false);
                 opt->max_steps_opt = app.add_option("--max-steps", opt->max_steps, "Take at most N one-level steps");
-                add_output_options(app, opt->out, {"table", "json", "csv", "markdown"});
+                add_output_options(app, opt->out, formats_of(kPlanFormats));
                 return [opt] { return run_plan(*opt); };
             }};
 }

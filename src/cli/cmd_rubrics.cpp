@@ -10,6 +10,11 @@ namespace spbe::cli {
 
 namespace {
 
+const FormatRenderer<decltype(&render_rubrics_table)> kRubricsFormats[] = {
+    {OutputFormat::table, render_rubrics_table},
+    {OutputFormat::json, render_rubrics_json},
+};
+
 struct RubricsOptions {
     std::vector<std::string> dirs;
     OutputOptions out;
@@ -31,7 +36,7 @@ int run_rubrics(const RubricsOptions& opt) {
         else code = std::max(code, static_cast<int>(io_error ? kIoError : kInvalidInput));
     }
     Lang lang = opt.out.language();
-    std::string text = opt.out.format == "json" ? render_rubrics_json(packs, lang) : render_rubrics_table(packs, lang);
+    std::string text = renderer_for(kRubricsFormats, opt.out.kind)(packs, lang);
     return std::max(code, write_output(text, opt.out));
 }
 
@@ -41,7 +46,7 @@ CommandSpec rubrics_command() {
     return {"rubrics", "List the built-in rubric packs (and describe pack folders given)", [](CLI::App& app) {
                 auto opt = std::make_shared<RubricsOptions>();
                 app.add_option("packs", opt->dirs, "Pack folders to load and describe as well");
-                add_output_options(app, opt->out, {"table", "json"});
+                add_output_options(app, opt->out, formats_of(kRubricsFormats));
                 return [opt] { return run_rubrics(*opt); };
             }};
 }

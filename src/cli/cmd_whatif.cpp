@@ -14,6 +14,13 @@ namespace spbe::cli {
 
 namespace {
 
+const FormatRenderer<decltype(&render_whatif_table)> kWhatIfFormats[] = {
+    {OutputFormat::table, render_whatif_table},
+    {OutputFormat::json, render_whatif_json},
+    {OutputFormat::csv, render_whatif_csv},
+    {OutputFormat::markdown, render_whatif_markdown},
+};
+
 struct WhatIfOptions {
     std::string file;
     std::vector<std::string> sets;
@@ -67,11 +74,7 @@ int run_whatif(const WhatIfOptions& opt) {
 
     WhatIf w = what_if(*base.pack, base.score.levels, settings);
     ReportOptions ropt{opt.out.language(), opt.out.use_color(), false};
-    std::string text;
-    if (opt.out.format == "json") text = render_whatif_json(base, w, ropt);
-    else if (opt.out.format == "csv") text = render_whatif_csv(base, w, ropt);
-    else if (opt.out.format == "markdown") text = render_whatif_markdown(base, w, ropt);
-    else text = render_whatif_table(base, w, ropt);
+    std::string text = renderer_for(kWhatIfFormats, opt.out.kind)(base, w, ropt);
     return write_output(text, opt.out);
 }
 
@@ -84,7 +87,7 @@ CommandSpec whatif_command() {
                 app.add_option("--set,-s", opt->sets, "ID=LEVEL: simulate indicator ID at LEVEL (repeatable)")->required()->allow_extra_args(false);
                 app.add_option("--rubric,-r", opt->rubric, "Score with this pack (built-in id or pack folder) instead of the file's own");
                 add_basis_option(app, opt->basis);
-                add_output_options(app, opt->out, {"table", "json", "csv", "markdown"});
+                add_output_options(app, opt->out, formats_of(kWhatIfFormats));
                 return [opt] { return run_whatif(*opt); };
             }};
 }

@@ -43,16 +43,29 @@ void add_output_file_options(CLI::App& app, OutputOptions& out, const std::strin
                  "Replace FILE even when it exists and is not an earlier spbe report (never an input)");
 }
 
-void add_output_options(CLI::App& app, OutputOptions& out, const std::vector<std::string>& formats) {
+void add_output_options(CLI::App& app, OutputOptions& out, const std::vector<OutputFormat>& formats,
+                        const std::vector<FormatAlias>& aliases) {
     std::string list;
-    for (const auto& f : formats) list += (list.empty() ? "" : "|") + f;
-    out.format = formats.front();
-    app.add_option("--format,-f", out.format, "Output format: " + list)->check(CLI::IsMember(formats))->capture_default_str();
+    for (OutputFormat f : formats) list += (list.empty() ? "" : "|") + std::string(format_name(f));
+    out.kind = formats.front();
+    out.format = format_name(out.kind);
+    app.add_option("--format,-f", out.format, "Output format: " + list)
+        ->transform(format_validator(formats, aliases))
+        ->each([&out](const std::string& name) { out.kind = parse_output_format(name).value_or(out.kind); })
+        ->capture_default_str();
     add_output_file_options(app, out, "the report");
-    app.add_option("--lang", out.lang, "Label language: id (Bahasa Indonesia) or en")->check(CLI::IsMember({"id", "en"}))->capture_default_str();
+    app.add_option("--lang", out.lang, "Label language: id (Bahasa Indonesia) or en")
+        ->check(CLI::IsMember({"id", "en"}))
+        ->capture_default_str();
     app.add_option("--color", out.color, "Colour: auto (only on a terminal, never with NO_COLOR), always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
+}
+
+void add_output_options(CLI::App& app, OutputOptions& out, const std::vector<std::string>& formats) {
+    std::vector<OutputFormat> kinds;
+    for (const auto& name : formats) kinds.push_back(parse_output_format(name).value_or(OutputFormat::table));
+    add_output_options(app, out, kinds);
 }
 
 namespace {

@@ -2,6 +2,7 @@
 // atomic output, reading input files and printing diagnostics.
 #pragma once
 
+#include "cli/output_format.hpp"
 #include "loader/builtin_packs.hpp"
 #include "model/evidence.hpp"
 #include "model/text.hpp"
@@ -30,7 +31,8 @@ enum ExitCode : int {
 
 // Output options, kept apart from each command's analysis options.
 struct OutputOptions {
-    std::string format = "table";
+    std::string format = "table"; // the --format name as given (an alias already made canonical)
+    OutputFormat kind = OutputFormat::table; // the same, parsed once
     std::string output; // -o FILE; empty = stdout
     std::string lang = "id";
     std::string color = "auto";
@@ -40,7 +42,11 @@ struct OutputOptions {
     bool use_color() const;
 };
 
-// Adds --format (restricted to `formats`), -o/--output, --force, --lang and --color to a subcommand.
+// Adds --format (restricted to `formats`, the first the default; `aliases` are other names it accepts), -o/--output,
+// --force, --lang and --color to a subcommand; --format sets both `out.format` and `out.kind`.
+void add_output_options(CLI::App& app, OutputOptions& out, const std::vector<OutputFormat>& formats,
+                        const std::vector<FormatAlias>& aliases = {});
+// The same with the formats by name (each must be a name parse_output_format knows).
 void add_output_options(CLI::App& app, OutputOptions& out, const std::vector<std::string>& formats);
 // Adds only -o/--output and --force (commands with one fixed format); `what` completes "Write ...".
 void add_output_file_options(CLI::App& app, OutputOptions& out, const std::string& what);

@@ -35,12 +35,25 @@ std::string relative_to(const std::string& file, const std::string& base) {
     return s;
 }
 
+using FindingsRender = std::string (*)(const FindingsReport&, const ToolInfo&, bool color);
+
+const FormatRenderer<FindingsRender> kFindingsFormats[] = {
+    {OutputFormat::table, [](const FindingsReport& r, const ToolInfo&, bool c) { return render_findings_text(r, c); }},
+    {OutputFormat::github, [](const FindingsReport& r, const ToolInfo&, bool) { return render_findings_github(r); }},
+    {OutputFormat::sarif, [](const FindingsReport& r, const ToolInfo& t, bool) { return render_findings_sarif(r, t); }},
+    {OutputFormat::junit, [](const FindingsReport& r, const ToolInfo&, bool) { return render_findings_junit(r); }},
+    {OutputFormat::json, [](const FindingsReport& r, const ToolInfo& t, bool) { return render_findings_json(r, t); }},
+};
+
 } // namespace
 
 void add_findings_options(CLI::App& app, FindingsOptions& opt) {
-    add_output_options(app, opt.out, {"text", "github", "sarif", "junit", "json"});
+    // `text` was lint's and check's name for what every other command calls `table`.
+    add_output_options(app, opt.out, formats_of(kFindingsFormats), {{"text", OutputFormat::table}});
     opt.format_option = app.get_option("--format");
-    opt.format_option->description("Output format: text|github|sarif|junit|json (default text; github when GITHUB_ACTIONS=true)");
+    opt.format_option->description(
+        "Output format: table|github|sarif|junit|json (default table, also spelt text; "
+        "github when GITHUB_ACTIONS=true)");
     app.add_option("--fail-on", opt.fail_on, "Exit 1 when there are findings of this severity or worse: error|warning")
         ->check(CLI::IsMember({"error", "warning"}))
         ->capture_default_str();
@@ -144,18 +157,13 @@ int finish_findings(const std::string& command, std::vector<std::string> files, 
             }
     std::sort(report.rules.begin(), report.rules.end(), [](const RuleInfo& a, const RuleInfo& b) { return a.id < b.id; });
 
-    std::string format = opt.out.format;
+    OutputFormat format = opt.out.kind;
     if (opt.format_option && opt.format_option->count() == 0) {
         const char* gha = std::getenv("GITHUB_ACTIONS");
-        if (gha && std::string(gha) == "true") format = "github";
+        if (gha && std::string(gha) == "true") format = OutputFormat::github;
     }
     ToolInfo tool{"spbe", SPBE_VERSION, kHomepage};
-    std::string text;
-    if (format == "github") text = render_findings_github(report);
-    else if (format == "sarif") text = render_findings_sarif(report, tool);
-    else if (format == "junit") text = render_findings_junit(report);
-    else if (format == "json") text = render_findings_json(report, tool);
-    else text = render_findings_text(report, opt.out.use_color());
+    std::string text = renderer_for(kFindingsFormats, format)(report, tool, opt.out.use_color());
 
     int code = input_code;
     if (fails(report.findings, report.fail_on)) code = std::max(code, static_cast<int>(kGateFailed));

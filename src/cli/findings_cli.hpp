@@ -1,4 +1,4 @@
-// What `spbe lint` and `spbe check` share: their options (--format text|github|sarif|junit|json,
+// What `spbe lint` and `spbe check` share: their options (--format table|github|sarif|junit|json,
 // --fail-on, --config), finding and reading .spbe.yaml, expanding path arguments, and turning the
 // findings into a report and an exit code.
 #pragma once

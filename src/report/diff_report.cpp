@@ -33,17 +33,29 @@ struct DiffLabels {
 };
 
 const DiffLabels& dl(Lang lang) {
-    static const DiffLabels id{"Lama", "Baru", "Selisih", "naik", "turun", "tetap", "hanya di berkas lama", "hanya di berkas baru",
-                               "tidak dibandingkan", "Bukti dukung baru", "Bukti dukung dihapus", "Bukti dukung kedaluwarsa per", "berlaku s.d.",
-                               "Rubrik berbeda: hanya indikator yang dipetakan di {} yang dibandingkan; kelompok tidak dibandingkan. "
-                               "Pemetaan itu dari pengguna, bukan pemetaan resmi.",
-                               "Tidak ada perubahan bukti dukung.", "Bukti dukung"};
-    static const DiffLabels en{"Old", "New", "Change", "up", "down", "unchanged", "only in the old file", "only in the new file",
-                               "not compared", "Evidence added", "Evidence removed", "Evidence expired as of", "valid until",
-                               "Different rubric packs: only the indicators mapped in {} are compared; groups are not compared. "
-                               "The mapping is the user's, not an official one.",
-                               "No evidence changes.", "Evidence"};
-    return lang == Lang::en ? en : id;
+    static const LabelSet<DiffLabels> set({
+        {"Lama", "Old"}, // old_col
+        {"Baru", "New"}, // new_col
+        {"Selisih", "Change"}, // change
+        {"naik", "up"}, // up
+        {"turun", "down"}, // down
+        {"tetap", "unchanged"}, // unchanged
+        {"hanya di berkas lama", "only in the old file"}, // only_old
+        {"hanya di berkas baru", "only in the new file"}, // only_new
+        {"tidak dibandingkan", "not compared"}, // not_compared
+        {"Bukti dukung baru", "Evidence added"}, // added
+        {"Bukti dukung dihapus", "Evidence removed"}, // removed
+        {"Bukti dukung kedaluwarsa per", "Evidence expired as of"}, // expired_as_of
+        {"berlaku s.d.", "valid until"}, // valid_until
+        // cross_pack
+        {"Rubrik berbeda: hanya indikator yang dipetakan di {} yang dibandingkan; kelompok tidak dibandingkan. "
+         "Pemetaan itu dari pengguna, bukan pemetaan resmi.",
+         "Different rubric packs: only the indicators mapped in {} are compared; groups are not compared. "
+         "The mapping is the user's, not an official one."},
+        {"Tidak ada perubahan bukti dukung.", "No evidence changes."}, // no_evidence_change
+        {"Bukti dukung", "Evidence"}, // evidence
+    });
+    return set.get(lang);
 }
 
 const char* status_name(IndicatorDelta::Status s) {

@@ -232,21 +232,10 @@ std::string yaml_comment(const std::string& text, const std::string& indent, con
     while (true) {
         size_t end = clean.find('\n', start);
         std::string para = clean.substr(start, end == std::string::npos ? std::string::npos : end - start);
-        std::string line;
-        size_t pos = 0;
-        while (pos < para.size()) {
-            size_t sp = para.find(' ', pos);
-            std::string word = para.substr(pos, sp == std::string::npos ? std::string::npos : sp - pos);
-            pos = sp == std::string::npos ? para.size() : sp + 1;
-            if (word.empty()) continue;
-            size_t used = indent.size() + 2 + display_width(first_line ? first : rest) + display_width(line);
-            if (!line.empty() && used + 1 + display_width(word) > width) {
-                emit(line);
-                line.clear();
-            }
-            line += (line.empty() ? "" : " ") + word;
-        }
-        emit(line);
+        size_t reserved = indent.size() + 2; // "# "
+        size_t first_reserved = reserved + display_width(first_line ? first : rest);
+        size_t rest_reserved = reserved + display_width(rest);
+        for (const auto& line : break_lines(split_words(para, false), width, first_reserved, rest_reserved)) emit(line);
         if (end == std::string::npos) break;
         start = end + 1;
     }

@@ -41,21 +41,37 @@ struct GapLabels {
 };
 
 const GapLabels& gap_labels(Lang lang) {
-    static const GapLabels id{"Target", "Jika semua kesenjangan ditutup", "predikat berikutnya", "dari baris perintah", "dari berkas bukti",
-                              "tingkat {} untuk setiap indikator", "target per indikator dari berkas bukti",
-                              "Predikat tertinggi ({}) sudah tercapai; tidak ada yang perlu ditingkatkan.", "Target sudah tercapai; tidak ada kesenjangan.",
-                              "Target tidak dapat dicapai; indeks tertinggi yang mungkin: {}", "Nama", "Target", "Kenaikan/tingkat", "Kenaikan total",
-                              "Bukti dukung terdaftar", "kedaluwarsa {}", "tanpa berkas", "berkas tidak ditemukan: {}", "Perhatian",
-                              "Penilaian mandiri di atas hasil verifikasi", "Tingkat ≥ 2 diklaim tanpa bukti dukung", "tidak ada", "Kriteria tingkat {}",
-                              "termasuk target per indikator dari berkas bukti"};
-    static const GapLabels en{"Target", "With every gap closed", "next predicate", "from the command line", "from the evidence file",
-                              "level {} for every indicator", "per-indicator targets from the evidence file",
-                              "The highest predicate ({}) is already reached; nothing to raise.", "The target is already met; no gaps.",
-                              "The target cannot be reached; highest possible index: {}", "Name", "Target", "Gain/level", "Total gain",
-                              "Listed evidence", "expired {}", "no file", "file not found: {}", "Attention", "Self-assessment above the verified level",
-                              "Level ≥ 2 claimed without evidence", "none", "Criteria of level {}",
-                              "including the per-indicator targets of the evidence file"};
-    return lang == Lang::en ? en : id;
+    static const LabelSet<GapLabels> set({
+        {"Target", "Target"}, // target
+        {"Jika semua kesenjangan ditutup", "With every gap closed"}, // after
+        {"predikat berikutnya", "next predicate"}, // next_predicate
+        {"dari baris perintah", "from the command line"}, // command_line
+        {"dari berkas bukti", "from the evidence file"}, // evidence_file
+        {"tingkat {} untuk setiap indikator", "level {} for every indicator"}, // level_for_all
+        {"target per indikator dari berkas bukti", "per-indicator targets from the evidence file"}, // per_indicator
+        // max_reached
+        {"Predikat tertinggi ({}) sudah tercapai; tidak ada yang perlu ditingkatkan.",
+         "The highest predicate ({}) is already reached; nothing to raise."},
+        {"Target sudah tercapai; tidak ada kesenjangan.", "The target is already met; no gaps."}, // already_met
+        // unreachable
+        {"Target tidak dapat dicapai; indeks tertinggi yang mungkin: {}",
+         "The target cannot be reached; highest possible index: {}"},
+        {"Nama", "Name"}, // name
+        {"Target", "Target"}, // target_level
+        {"Kenaikan/tingkat", "Gain/level"}, // gain_level
+        {"Kenaikan total", "Total gain"}, // gain_total
+        {"Bukti dukung terdaftar", "Listed evidence"}, // listed_evidence
+        {"kedaluwarsa {}", "expired {}"}, // expired
+        {"tanpa berkas", "no file"}, // no_file
+        {"berkas tidak ditemukan: {}", "file not found: {}"}, // file_missing
+        {"Perhatian", "Attention"}, // attention
+        {"Penilaian mandiri di atas hasil verifikasi", "Self-assessment above the verified level"}, // self_above
+        {"Tingkat ≥ 2 diklaim tanpa bukti dukung", "Level ≥ 2 claimed without evidence"}, // no_evidence
+        {"tidak ada", "none"}, // none
+        {"Kriteria tingkat {}", "Criteria of level {}"}, // criteria_of
+        {"termasuk target per indikator dari berkas bukti", "including the per-indicator targets of the evidence file"},
+    });
+    return set.get(lang);
 }
 
 std::string tier_cell(const Pack& pack, const Indicator& ind, size_t tier, Lang lang) {
@@ -134,17 +150,16 @@ std::string join_items(const std::vector<std::string>& items) {
 
 // "Label: a, b, c" wrapped at `width` only between items.
 std::string wrap_items(const std::string& label, const std::vector<std::string>& items, size_t width, const std::string& indent) {
-    std::string out, line = indent + label + ":";
-    for (size_t i = 0; i < items.size(); ++i) {
-        std::string piece = terminal_safe(items[i]) + (i + 1 < items.size() ? "," : "");
-        if (display_width(line) + 1 + display_width(piece) > width + indent.size()) {
-            out += line + "\n";
-            line = indent + "  " + piece;
-        } else {
-            line += " " + piece;
-        }
+    std::vector<std::string> words{label + ":"};
+    for (size_t i = 0; i < items.size(); ++i)
+        words.push_back(terminal_safe(items[i]) + (i + 1 < items.size() ? "," : ""));
+    std::string out;
+    bool first = true;
+    for (const auto& line : break_lines(words, width, 0, 2)) { // later lines are indented by two more
+        out += indent + (first ? "" : "  ") + line + "\n";
+        first = false;
     }
-    return out + line + "\n";
+    return out;
 }
 
 } // namespace

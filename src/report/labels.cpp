@@ -1,16 +1,34 @@
-// The two label sets (id, en).
+// The labels most reports share, each in Bahasa Indonesia and English.
 #include "report/labels.hpp"
 
 namespace spbe {
 
 const Labels& labels(Lang lang) {
-    static const Labels id{"Bobot", "Indeks", "Predikat", "Indikator", "Tingkat", "mandiri", "verifikasi", "Kontribusi", "Rubrik", "Tahun",
-                           "Instansi", "Indeks penilaian mandiri", "Indeks hasil verifikasi", "Pertanyaan", "Kriteria", "Kriteria pemenuhan",
-                           "Bukti dukung yang diharapkan", "Ketentuan penilaian", "Contoh bukti dukung", "Rumusan 2024", "Skala", "Catatan"};
-    static const Labels en{"Weight", "Index", "Predicate", "Indicator", "Level", "self", "verified", "Contribution", "Rubric", "Year",
-                           "Agency", "Self-assessment index", "Verified index", "Question", "Criteria", "Fulfilment criteria",
-                           "Expected evidence", "Assessment rule", "Example evidence", "2024 wording", "Scale", "Note"};
-    return lang == Lang::en ? en : id;
+    static const LabelSet<Labels> set({
+        {"Bobot", "Weight"}, // weight
+        {"Indeks", "Index"}, // index
+        {"Predikat", "Predicate"}, // predicate
+        {"Indikator", "Indicator"}, // indicator
+        {"Tingkat", "Level"}, // level
+        {"mandiri", "self"}, // self
+        {"verifikasi", "verified"}, // verified
+        {"Kontribusi", "Contribution"}, // contribution
+        {"Rubrik", "Rubric"}, // rubric
+        {"Tahun", "Year"}, // year
+        {"Instansi", "Agency"}, // agency
+        {"Indeks penilaian mandiri", "Self-assessment index"}, // self_index
+        {"Indeks hasil verifikasi", "Verified index"}, // verified_index
+        {"Pertanyaan", "Question"}, // question
+        {"Kriteria", "Criteria"}, // criteria
+        {"Kriteria pemenuhan", "Fulfilment criteria"}, // fulfilment
+        {"Bukti dukung yang diharapkan", "Expected evidence"}, // evidence
+        {"Ketentuan penilaian", "Assessment rule"}, // assessment
+        {"Contoh bukti dukung", "Example evidence"}, // example_evidence
+        {"Rumusan 2024", "2024 wording"}, // criteria_revised
+        {"Skala", "Scale"}, // scale
+        {"Catatan", "Note"}, // note
+    });
+    return set.get(lang);
 }
 
 } // namespace spbe

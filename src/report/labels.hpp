@@ -1,11 +1,47 @@
-// User-facing labels of the reports in Bahasa Indonesia and English. Names of domains, aspects,
-// indicators and predicates come from the rubric pack, not from here.
+// User-facing labels of the reports in Bahasa Indonesia and English, and the one mechanism every
+// report's own labels use. Names of domains, aspects, indicators and predicates come from the
+// rubric pack, not from here.
 #pragma once
 
 #include "model/text.hpp"
 
+#include <cstddef>
+#include <utility>
+
 namespace spbe {
 
+// One label in both languages.
+struct Label {
+    const char* id;
+    const char* en;
+
+    constexpr const char* get(Lang lang) const { return lang == Lang::en ? en : id; }
+};
+
+// A report's labels: `Set` is a struct of `const char*` fields, built once per language from one Label per field in
+// field order, so that each id text stands beside its English one and renderers read `L.weight` without a language.
+template <class Set>
+class LabelSet {
+public:
+    template <std::size_t N>
+    explicit LabelSet(const Label (&labels)[N]) : id_(pick(labels, Lang::id)), en_(pick(labels, Lang::en)) {
+        static_assert(sizeof(Set) == N * sizeof(const char*), "one Label for every field of the label struct");
+    }
+
+    const Set& get(Lang lang) const { return lang == Lang::en ? en_ : id_; }
+
+private:
+    template <std::size_t N>
+    static Set pick(const Label (&labels)[N], Lang lang) {
+        return [&]<std::size_t... I>(std::index_sequence<I...>) {
+            return Set{labels[I].get(lang)...};
+        }(std::make_index_sequence<N>{});
+    }
+
+    Set id_, en_;
+};
+
+// The labels most reports share.
 struct Labels {
     const char* weight;
     const char* index;

@@ -27,13 +27,23 @@ struct PlanLabels {
 };
 
 const PlanLabels& plan_labels(Lang lang) {
-    static const PlanLabels id{"Rencana: {} langkah, upaya total {} → {}  {}", "Target tidak dapat dicapai; indeks tertinggi yang mungkin: {}",
-                               " (paling banyak {} langkah)", "Predikat tertinggi ({}) sudah tercapai; tidak ada yang perlu ditingkatkan.",
-                               "Target sudah tercapai; tidak perlu langkah apa pun.", "Nama", "Dari", "Ke", "Upaya", "Kenaikan"};
-    static const PlanLabels en{"Plan: {} steps, total effort {} → {}  {}", "The target cannot be reached; highest possible index: {}",
-                               " (at most {} steps)", "The highest predicate ({}) is already reached; nothing to raise.",
-                               "The target is already met; no steps needed.", "Name", "From", "To", "Effort", "Gain"};
-    return lang == Lang::en ? en : id;
+    static const LabelSet<PlanLabels> set({
+        {"Rencana: {} langkah, upaya total {} → {}  {}", "Plan: {} steps, total effort {} → {}  {}"}, // summary
+        // unreachable
+        {"Target tidak dapat dicapai; indeks tertinggi yang mungkin: {}",
+         "The target cannot be reached; highest possible index: {}"},
+        {" (paling banyak {} langkah)", " (at most {} steps)"}, // limit
+        // max_reached
+        {"Predikat tertinggi ({}) sudah tercapai; tidak ada yang perlu ditingkatkan.",
+         "The highest predicate ({}) is already reached; nothing to raise."},
+        {"Target sudah tercapai; tidak perlu langkah apa pun.", "The target is already met; no steps needed."},
+        {"Nama", "Name"}, // name
+        {"Dari", "From"}, // from
+        {"Ke", "To"}, // to
+        {"Upaya", "Effort"}, // effort
+        {"Kenaikan", "Gain"}, // gain
+    });
+    return set.get(lang);
 }
 
 std::vector<std::string> summary_lines(const PlanView& v, Lang lang) {

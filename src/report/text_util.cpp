@@ -53,25 +53,41 @@ std::string truncate(std::string_view s, size_t width) {
     return out + "…";
 }
 
+std::vector<std::string> split_words(std::string_view line, bool keep_empty) {
+    std::vector<std::string> words;
+    size_t pos = 0;
+    while (pos < line.size()) {
+        size_t sp = line.find(' ', pos);
+        std::string_view word = line.substr(pos, sp == std::string_view::npos ? std::string_view::npos : sp - pos);
+        pos = sp == std::string_view::npos ? line.size() : sp + 1;
+        if (keep_empty || !word.empty()) words.emplace_back(word);
+    }
+    return words;
+}
+
+std::vector<std::string> break_lines(const std::vector<std::string>& words, size_t width, size_t first_reserved,
+                                     size_t rest_reserved) {
+    std::vector<std::string> lines;
+    std::string line;
+    for (const auto& word : words) {
+        size_t reserved = lines.empty() ? first_reserved : rest_reserved;
+        if (!line.empty() && reserved + display_width(line) + 1 + display_width(word) > width) {
+            lines.push_back(std::move(line));
+            line.clear();
+        }
+        line += (line.empty() ? "" : " ") + word;
+    }
+    lines.push_back(std::move(line));
+    return lines;
+}
+
 std::string wrap_text(const std::string& text, size_t width, const std::string& indent) {
     std::string out;
     size_t start = 0;
     while (start <= text.size()) {
         size_t end = text.find('\n', start);
         std::string para = terminal_safe(std::string_view(text).substr(start, end == std::string::npos ? std::string::npos : end - start));
-        std::string line;
-        size_t pos = 0;
-        while (pos < para.size()) {
-            size_t sp = para.find(' ', pos);
-            std::string word = para.substr(pos, sp == std::string::npos ? std::string::npos : sp - pos);
-            pos = sp == std::string::npos ? para.size() : sp + 1;
-            if (!line.empty() && display_width(line) + 1 + display_width(word) > width) {
-                out += indent + line + "\n";
-                line.clear();
-            }
-            line += (line.empty() ? "" : " ") + word;
-        }
-        out += indent + line + "\n";
+        for (const auto& line : break_lines(split_words(para, true), width)) out += indent + line + "\n";
         if (end == std::string::npos) break;
         start = end + 1;
     }

@@ -17,6 +17,15 @@ std::string truncate(std::string_view s, size_t width); // adds "…" when cut
 // Wraps text at `width` columns with `indent` before every line, keeping the text's own line breaks;
 // each line is terminal_safe.
 std::string wrap_text(const std::string& text, size_t width, const std::string& indent);
+// The word wrapping behind wrap_text, `init`'s comments and gaps' item lists: `words` joined by single spaces into
+// lines, a word going to a new line when the columns `reserved` on that line (the first line's and the others')
+// plus the line, a space and the word would pass `width`; a word too wide for any line stands alone. At least one
+// line, possibly empty.
+std::vector<std::string> break_lines(const std::vector<std::string>& words, size_t width, size_t first_reserved = 0,
+                                     size_t rest_reserved = 0);
+// The words of one line between spaces, for break_lines: with `keep_empty` the empty words between two spaces are kept
+// (so a run of spaces survives the wrapping, as wrap_text's output has always had it), else dropped.
+std::vector<std::string> split_words(std::string_view line, bool keep_empty);
 
 // Appends the UTF-8 character at s[i] and returns its length; an ill-formed sequence (overlong,
 // surrogate, above U+10FFFF, cut short, a stray byte) is appended as one U+FFFD instead.

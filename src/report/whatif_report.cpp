@@ -24,9 +24,16 @@ struct WhatIfLabels {
 };
 
 const WhatIfLabels& wl(Lang lang) {
-    static const WhatIfLabels id{"Simulasi; berkas tidak diubah.", "Tingkat yang disimulasikan", "Sekarang", "Simulasi", "Selisih", "tetap", "Selisih indeks"};
-    static const WhatIfLabels en{"What-if simulation; the file is not changed.", "Simulated levels", "Current", "What-if", "Change", "unchanged", "Index change"};
-    return lang == Lang::en ? en : id;
+    static const LabelSet<WhatIfLabels> set({
+        {"Simulasi; berkas tidak diubah.", "What-if simulation; the file is not changed."}, // note
+        {"Tingkat yang disimulasikan", "Simulated levels"}, // changes
+        {"Sekarang", "Current"}, // current
+        {"Simulasi", "What-if"}, // simulated
+        {"Selisih", "Change"}, // change
+        {"tetap", "unchanged"}, // unchanged
+        {"Selisih indeks", "Index change"}, // index_change
+    });
+    return set.get(lang);
 }
 
 std::string pct(const Rational& w) { return format_weight(w) + " %"; }

@@ -93,3 +93,18 @@ TEST_CASE("GitHub workflow commands escape their data and properties") {
     CHECK(github_escape_data("50% a\r\nb :: c") == "50%25 a%0D%0Ab :: c");
     CHECK(github_escape_property("<a&b> \"q\",=x::y\n.yaml") == "<a&b> \"q\"%2C=x%3A%3Ay%0A.yaml");
 }
+
+TEST_CASE("break_lines wraps words at the width less the columns reserved on each line") {
+    CHECK(break_lines(split_words("aa bb cc dd", true), 5) == std::vector<std::string>{"aa bb", "cc dd"});
+    CHECK(break_lines(split_words("aa bb cc dd", true), 7, 3, 0) == std::vector<std::string>{"aa", "bb cc", "dd"});
+    CHECK(break_lines(split_words("aa bb cc dd", true), 8, 0, 4) == std::vector<std::string>{"aa bb cc", "dd"});
+    CHECK(break_lines(split_words("toolongword x", true), 4) == std::vector<std::string>{"toolongword", "x"});
+    CHECK(break_lines({}, 10) == std::vector<std::string>{""});
+    CHECK(break_lines(split_words("é é é", true), 3) == std::vector<std::string>{"é é", "é"}); // columns, not bytes
+}
+
+TEST_CASE("split_words keeps or drops the empty words of a run of spaces") {
+    CHECK(split_words("a  b ", true) == std::vector<std::string>{"a", "", "b"});
+    CHECK(split_words(" a  b ", false) == std::vector<std::string>{"a", "b"});
+    CHECK(wrap_text("a  b", 10, "> ") == "> a  b\n");
+}
