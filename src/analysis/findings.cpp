@@ -19,7 +19,9 @@ std::vector<RuleInfo> make_registry() {
         // Reported by the YAML reader for both packs and evidence files.
         {"yaml-syntax", S::error, R::common, "The file is not valid YAML",
          "The file cannot be parsed as YAML, so nothing else in it can be checked; the command also exits with 3. Example: "
-         "`level: [3` (an unclosed list). Fix the syntax at the reported line."},
+         "`level: [3` (an unclosed list). For the common hand-editing mistakes the message names the mistake and the "
+         "fix, at the line where it is: a value containing ': ' that needs quotes, `1:4` without a space, a key "
+         "indented one space too far, an unclosed `[`, `{` or quote, list items mixed with keys."},
         {"empty-file", S::error, R::common, "The file is empty",
          "The file holds no YAML document (or only comments). Example: an evidence file of zero bytes. Fill it in or delete it."},
         {"key-type", S::error, R::common, "A mapping key is not plain text",

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 
 namespace spbe {
 
@@ -159,6 +160,39 @@ void read_targets(YamlReader& r, const YamlNode& node, EvidenceFile& file) {
     }
 }
 
+// Indicator entries written at the top level under an empty `indicators:` (not indented): their keys,
+// e.g. {"1", "2"}; empty when the file has no such mistake.
+std::vector<std::string_view> unindented_indicators(const YamlNode& root) {
+    std::vector<std::string_view> keys;
+    const YamlNode indicators = root["indicators"];
+    if (!indicators.IsDefined() || !indicators.IsNull()) return keys;
+    for (auto [k, v] : root.pairs()) {
+        if (!k.IsScalar()) continue;
+        const std::string_view id = k.Scalar();
+        const bool id_like = !id.empty() && std::isdigit(static_cast<unsigned char>(id.front())) &&
+                             std::all_of(id.begin(), id.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '-' || c == '.'; });
+        if (id_like) keys.push_back(id);
+    }
+    return keys;
+}
+
+// One error for the whole mistake, instead of one "unknown key" per indicator; the entries are still
+// read as indicators, so their own mistakes and the ones really missing are reported too.
+void report_unindented(YamlReader& r, const YamlNode& root, const std::vector<std::string_view>& keys) {
+    int first = 0, last = 0;
+    for (auto key : keys) {
+        const int line = YamlReader::key_pos(root, key).line;
+        first = first ? std::min(first, line) : line;
+        last = std::max(last, line);
+    }
+    const std::string lines = first == last ? fmt::format("line {}", first) : fmt::format("lines {} to {}", first, last);
+    r.error(YamlReader::key_pos(root, "indicators"),
+            fmt::format("the indicator entries are not indented under 'indicators:', so they are read as top-level "
+                        "keys: indent {} by 2 spaces so that they sit under 'indicators:'",
+                        lines),
+            "type");
+}
+
 } // namespace
 
 EvidenceParse parse_evidence(const std::string& text) {
@@ -169,7 +203,11 @@ EvidenceParse parse_evidence(const std::string& text) {
     if (!r.expect_map(*root, "an evidence file")) return out;
     EvidenceFile file;
     bool has_rubric = false, has_agency = false, has_year = false, has_indicators = false;
-    for (auto& [key, value] : r.entries(*root, {"rubric", "agency", "year", "indicators", "targets"}, "the evidence file")) {
+    const std::vector<std::string_view> misplaced = unindented_indicators(*root);
+    if (!misplaced.empty()) report_unindented(r, *root, misplaced);
+    for (auto& [key, value] : misplaced.empty()
+                                  ? r.entries(*root, {"rubric", "agency", "year", "indicators", "targets"}, "the evidence file")
+                                  : r.entries(*root, "the evidence file")) {
         if (key == "rubric") {
             has_rubric = true;
             file.rubric_pos = YamlReader::pos(value);
@@ -186,13 +224,17 @@ EvidenceParse parse_evidence(const std::string& text) {
         } else if (key == "indicators") {
             has_indicators = true;
             file.indicators_pos = YamlReader::key_pos(*root, "indicators");
-            if (!r.expect_map(value, "'indicators'")) continue;
+            if (!misplaced.empty() || !r.expect_map(value, "'indicators'")) continue;
             std::vector<SourcePos> key_positions;
             auto list = r.entries(value, "'indicators'", &key_positions);
             file.indicators.reserve(list.size());
             for (size_t i = 0; i < list.size(); ++i) read_indicator(r, list[i].first, key_positions[i], list[i].second, file);
-        } else {
+        } else if (key == "targets") {
             read_targets(r, value, file);
+        } else if (std::find(misplaced.begin(), misplaced.end(), key) != misplaced.end()) {
+            read_indicator(r, key, YamlReader::key_pos(*root, key), value, file);
+        } else { // only when entries were not filtered (misplaced indicators)
+            r.unknown_key(*root, key, {"rubric", "agency", "year", "indicators", "targets"}, "the evidence file");
         }
     }
     auto missing = [&](bool present, const char* key, const char* example) {

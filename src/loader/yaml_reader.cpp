@@ -2,6 +2,7 @@
 // positioned diagnostics (duplicate keys, unknown keys with hints, decimal commas, wrong types).
 #include "loader/yaml_reader.hpp"
 
+#include "loader/yaml_hints.hpp"
 #include "loader/yaml_text.hpp"
 
 #include <fmt/format.h>
@@ -60,8 +61,10 @@ std::optional<YamlNode> YamlReader::parse(std::string_view text, std::string_vie
     YamlError syntax;
     bool ok = false;
     if (auto refused = check_yaml_text(text, what)) syntax = std::move(*refused);
+    else if (auto unclosed = find_unclosed_quote(text)) syntax = std::move(*unclosed);
     else ok = doc.parse(text, syntax);
     if (!ok) {
+        if (auto hint = explain_yaml_error(text, syntax)) syntax = std::move(*hint);
         error(syntax.pos, syntax.own ? syntax.message : fmt::format("invalid YAML: {}", syntax.message), "yaml-syntax");
         return std::nullopt;
     }
@@ -117,26 +120,31 @@ std::vector<std::pair<std::string_view, YamlNode>> YamlReader::entries(const Yam
             kept.emplace_back(name, node);
             continue;
         }
-        SourcePos p = key_pos(map, name);
-        std::string hint = closest_match(name, names);
-        // Users write Indonesian keys too ("tahun: 2024"); point them at the English key.
-        static const std::vector<std::pair<std::string, std::string>> synonyms{
-            {"tahun", "year"},       {"nama", "name"},         {"tingkat", "level"},      {"instansi", "agency"},
-            {"provinsi", "province"}, {"rubrik", "rubric"},      {"indikator", "indicators"}, {"bukti", "evidence"},
-            {"bukti_dukung", "evidence"}, {"catatan", "note"}, {"kode", "code"},          {"jenis", "type"},
-            {"bobot", "weight"},     {"verifikasi", "verified"}, {"judul", "title"},       {"berlaku_sampai", "valid_until"},
-            {"target_indeks", "targets"}};
-        for (const auto& [word, key] : synonyms)
-            if (name == word && std::find(names.begin(), names.end(), key) != names.end()) hint = key;
-        if (!hint.empty())
-            error(p, fmt::format("unknown key '{}' in {}; did you mean '{}'?", name, what, hint), "unknown-key");
-        else {
-            std::string list;
-            for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
-            error(p, fmt::format("unknown key '{}' in {} (expected one of: {})", name, what, list), "unknown-key");
-        }
+        unknown_key(map, name, names, what);
     }
     return kept;
+}
+
+void YamlReader::unknown_key(const YamlNode& map, std::string_view name, const std::vector<std::string>& names,
+                             const std::string& what) {
+    SourcePos p = key_pos(map, name);
+    std::string hint = closest_match(name, names);
+    // Users write Indonesian keys too ("tahun: 2024"); point them at the English key.
+    static const std::vector<std::pair<std::string, std::string>> synonyms{
+        {"tahun", "year"},       {"nama", "name"},         {"tingkat", "level"},      {"instansi", "agency"},
+        {"provinsi", "province"}, {"rubrik", "rubric"},      {"indikator", "indicators"}, {"bukti", "evidence"},
+        {"bukti_dukung", "evidence"}, {"catatan", "note"}, {"kode", "code"},          {"jenis", "type"},
+        {"bobot", "weight"},     {"verifikasi", "verified"}, {"judul", "title"},       {"berlaku_sampai", "valid_until"},
+        {"target_indeks", "targets"}};
+    for (const auto& [word, key] : synonyms)
+        if (name == word && std::find(names.begin(), names.end(), key) != names.end()) hint = key;
+    if (!hint.empty())
+        error(p, fmt::format("unknown key '{}' in {}; did you mean '{}'?", name, what, hint), "unknown-key");
+    else {
+        std::string list;
+        for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+        error(p, fmt::format("unknown key '{}' in {} (expected one of: {})", name, what, list), "unknown-key");
+    }
 }
 
 SourcePos YamlReader::key_pos(const YamlNode& map, std::string_view key) {

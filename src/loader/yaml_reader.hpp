@@ -62,6 +62,9 @@ public:
     // `key_positions`, when given, receives the position of each returned key (parallel to the
     // result), which saves a key_pos() scan per entry.
     std::vector<std::pair<std::string_view, YamlNode>> entries(const YamlNode& map, What what, std::vector<SourcePos>* key_positions = nullptr);
+    // Reports `name`, a key of `map` outside `names`, with a did-you-mean hint (also for Indonesian keys).
+    void unknown_key(const YamlNode& map, std::string_view name, const std::vector<std::string>& names,
+                     const std::string& what);
     // Position of the key `key` in `map`, or of the map itself.
     static SourcePos key_pos(const YamlNode& map, std::string_view key);
 

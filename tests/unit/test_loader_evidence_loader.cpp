@@ -66,7 +66,9 @@ TEST_CASE("a complete file has no diagnostics and keeps every field") {
 }
 
 TEST_CASE("malformed YAML points at the syntax error") {
-    CHECK(check("rubric: spbe-2020\nagency: [a,\n") == "f.yaml:3:1: error: invalid YAML: end of sequence flow not found\n");
+    CHECK(check("rubric: spbe-2020\nagency: [a,\n") ==
+          "f.yaml:2:9: error: the list opened with '[' on line 2 is not closed: end it with ']' (e.g. [2, 3]), or write "
+          "the items on their own lines as '- item'\n");
 }
 
 TEST_CASE("an empty file is an error, not a zero score") {
