@@ -57,6 +57,10 @@ void add_findings_options(CLI::App& app, FindingsOptions& opt) {
     app.add_option("--fail-on", opt.fail_on, "Exit 1 when there are findings of this severity or worse: error|warning")
         ->check(CLI::IsMember({"error", "warning"}))
         ->capture_default_str();
+    app.add_option("--max-repeats", opt.max_repeats,
+                   "Table format: show at most N findings of one rule per file, then '… and M more of the same' "
+                   "(0 shows all; other formats always hold every finding)")
+        ->capture_default_str();
     app.add_option("--config", opt.config, "Configuration file (default: the nearest .spbe.yaml up to the repository root)");
 }
 
@@ -141,6 +145,7 @@ int finish_findings(const std::string& command, std::vector<std::string> files, 
     FindingsReport report;
     report.command = command;
     report.fail_on = opt.fail_on == "warning" ? Severity::warning : Severity::error;
+    report.max_repeats = opt.max_repeats;
     report.findings = apply_config(std::move(findings), config, ignore_filter(config));
     std::sort(files.begin(), files.end());
     files.erase(std::unique(files.begin(), files.end()), files.end());

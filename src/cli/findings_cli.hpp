@@ -14,6 +14,7 @@ namespace spbe::cli {
 struct FindingsOptions {
     std::string fail_on = "error";
     std::string config; // --config FILE; empty = search for .spbe.yaml
+    std::size_t max_repeats = 5; // text format: findings of one rule shown per file (0 = all)
     OutputOptions out;
     CLI::Option* format_option = nullptr; // to tell an explicit --format from the default
 };

@@ -19,7 +19,7 @@ std::string describe_type(const YamlNode& node) {
     case YamlKind::Map: return "a mapping";
     case YamlKind::Sequence: return "a list";
     case YamlKind::Null: return "empty";
-    case YamlKind::Scalar: return fmt::format("'{}'", node.Scalar());
+    case YamlKind::Scalar: return fmt::format("'{}'", excerpt(node.Scalar()));
     default: return "undefined";
     }
 }
@@ -47,11 +47,16 @@ bool is_decimal_comma(std::string_view s) {
 
 } // namespace
 
+// Messages quote the user's text through excerpt(); this cap is the net for any that does not.
+constexpr std::size_t kMaxMessage = 1000;
+
 void YamlReader::error(SourcePos pos, std::string message, std::string rule) {
+    if (message.size() > kMaxMessage) message = excerpt(message, kMaxMessage);
     diags_.push_back(Diagnostic{"", pos, Severity::error, std::move(message), std::move(rule)});
 }
 
 void YamlReader::warning(SourcePos pos, std::string message, std::string rule) {
+    if (message.size() > kMaxMessage) message = excerpt(message, kMaxMessage);
     diags_.push_back(Diagnostic{"", pos, Severity::warning, std::move(message), std::move(rule)});
 }
 
@@ -99,7 +104,7 @@ std::vector<std::pair<std::string_view, YamlNode>> YamlReader::entries(const Yam
                     break;
                 }
             }
-            error(pos(key), fmt::format("duplicate key '{}' in {} (first defined at line {})", name, what.str(), first.line), "duplicate-key");
+            error(pos(key), fmt::format("duplicate key '{}' in {} (first defined at line {})", excerpt(name), what.str(), first.line), "duplicate-key");
             continue;
         }
         if (key_positions) key_positions->push_back(pos(key));
@@ -139,11 +144,11 @@ void YamlReader::unknown_key(const YamlNode& map, std::string_view name, const s
     for (const auto& [word, key] : synonyms)
         if (name == word && std::find(names.begin(), names.end(), key) != names.end()) hint = key;
     if (!hint.empty())
-        error(p, fmt::format("unknown key '{}' in {}; did you mean '{}'?", name, what, hint), "unknown-key");
+        error(p, fmt::format("unknown key '{}' in {}; did you mean '{}'?", excerpt(name), what, hint), "unknown-key");
     else {
         std::string list;
         for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
-        error(p, fmt::format("unknown key '{}' in {} (expected one of: {})", name, what, list), "unknown-key");
+        error(p, fmt::format("unknown key '{}' in {} (expected one of: {})", excerpt(name), what, list), "unknown-key");
     }
 }
 

@@ -26,6 +26,10 @@ size_t edit_distance(std::string_view a, std::string_view b) {
     return prev[b.size()];
 }
 
+std::string fmt_excerpt(std::string_view head, std::size_t total) {
+    return std::string(head) + "… (" + std::to_string(total) + " bytes)";
+}
+
 } // namespace
 
 const char* severity_name(Severity s) {
@@ -49,6 +53,13 @@ std::string format_diagnostic(const Diagnostic& d) {
     out += ": ";
     out += d.message;
     return out;
+}
+
+std::string excerpt(std::string_view text, std::size_t max_bytes) {
+    if (text.size() <= max_bytes) return std::string(text);
+    std::size_t cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0u) == 0x80u) --cut; // not inside a character
+    return fmt_excerpt(text.substr(0, cut), text.size());
 }
 
 bool has_errors(const std::vector<Diagnostic>& diags) {

@@ -50,6 +50,10 @@ void attach_file(std::vector<Diagnostic>& diags, const std::string& file);
 // forms, no surrogates, nothing above U+10FFFF, no sequence cut off at the end), or npos.
 std::size_t find_invalid_utf8(std::string_view text);
 
+// `text` cut to at most `max_bytes` at a UTF-8 character boundary, with "…" when cut: what a message
+// quotes of a user's value, so that one 40 KB line does not become a 40 KB message.
+std::string excerpt(std::string_view text, std::size_t max_bytes = 60);
+
 // Closest candidate within a small edit distance, for did-you-mean hints; empty when none is close.
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
 

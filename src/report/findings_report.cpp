@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 namespace spbe {
@@ -57,12 +58,45 @@ std::string findings_summary(const FindingsReport& report) {
 
 std::string render_findings_text(const FindingsReport& report, bool color) {
     std::string out;
+    // Per file, the rules in order of first appearance with how many of their findings were shown and held back.
+    std::vector<std::pair<std::string_view, std::pair<std::size_t, std::size_t>>> shown;
+    std::map<std::string_view, std::size_t> held_by_rule;
+    auto close_file = [&](std::string_view file) {
+        for (const auto& [rule, counts] : shown)
+            if (counts.second > 0)
+                out += fmt::format("{}: … and {} more of the same {} (--max-repeats 0 shows every one)\n",
+                                   terminal_safe(file), counts.second, colorize("[" + std::string(rule) + "]", Color::dim, color));
+        shown.clear();
+    };
+    const std::string* file = nullptr;
     for (const auto& f : report.findings) {
+        if (!file || *file != f.file) {
+            if (file) close_file(*file);
+            file = &f.file;
+        }
+        auto it = std::find_if(shown.begin(), shown.end(), [&](const auto& e) { return e.first == f.rule; });
+        if (it == shown.end()) it = shown.insert(shown.end(), {f.rule, {0, 0}});
+        if (report.max_repeats > 0 && it->second.first >= report.max_repeats) {
+            ++it->second.second;
+            ++held_by_rule[f.rule];
+            continue;
+        }
+        ++it->second.first;
         Color c = f.severity == Severity::error ? Color::red : f.severity == Severity::warning ? Color::yellow : Color::dim;
         out += fmt::format("{}: {}: {} {}\n", terminal_safe(location_text(f)), colorize(severity_name(f.severity), c, color), terminal_safe(f.message),
                            colorize("[" + f.rule + "]", Color::dim, color));
     }
+    if (file) close_file(*file);
     out += findings_summary(report) + "\n";
+    if (!held_by_rule.empty()) { // a flood: which rules it is made of, most frequent first
+        std::map<std::string_view, std::size_t> total;
+        for (const auto& f : report.findings) ++total[f.rule];
+        std::vector<std::pair<std::string_view, std::size_t>> rules(total.begin(), total.end());
+        std::stable_sort(rules.begin(), rules.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+        std::string list;
+        for (const auto& [rule, n] : rules) list += fmt::format("{}{} {}", list.empty() ? "" : ", ", rule, n);
+        out += "by rule: " + list + "\n";
+    }
     return out;
 }
 

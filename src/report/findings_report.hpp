@@ -16,6 +16,9 @@ struct FindingsReport {
     std::vector<Finding> findings;  // sorted (apply_config)
     std::vector<RuleInfo> rules;    // rules with their configured severity (SARIF's rule list)
     Severity fail_on = Severity::error;
+    // The text format shows at most this many findings of one rule per file, then "… and N more of the
+    // same"; 0 shows all. Machine formats always hold every finding.
+    std::size_t max_repeats = 0;
 };
 
 struct ToolInfo {
