@@ -127,7 +127,7 @@ LEVEL_EN = {
 }
 
 PREDICATE_EN = {
-    "Memuaskan": "Satisfactory",
+    "Memuaskan": "Excellent",  # above "Very good" for an English reader; "Satisfactory" read as below "Good"
     "Sangat Baik": "Very good",
     "Baik": "Good",
     "Cukup": "Fair",

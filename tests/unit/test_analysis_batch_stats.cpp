@@ -10,7 +10,7 @@ namespace {
 
 Pack bands_pack() {
     Pack p;
-    p.predicates = {{{"Memuaskan", "Satisfactory"}, Rational(42, 10)}, {{"Baik", "Good"}, Rational(26, 10)}, {{"Kurang", "Poor"}, Rational(1)}};
+    p.predicates = {{{"Memuaskan", "Excellent"}, Rational(42, 10)}, {{"Baik", "Good"}, Rational(26, 10)}, {{"Kurang", "Poor"}, Rational(1)}};
     return p;
 }
 

@@ -21,7 +21,7 @@ Pack make_pack(const std::vector<Rational>& weights) {
     s.id = "process";
     for (int v = 1; v <= 5; ++v) s.levels.push_back(ScaleLevel{v, {std::to_string(v), ""}, ""});
     p.scales.push_back(s);
-    p.predicates = {{{"Memuaskan", "Satisfactory"}, Rational(42, 10)}, {{"Sangat Baik", "Very good"}, Rational(35, 10)},
+    p.predicates = {{{"Memuaskan", "Excellent"}, Rational(42, 10)}, {{"Sangat Baik", "Very good"}, Rational(35, 10)},
                     {{"Baik", "Good"}, Rational(26, 10)},       {{"Cukup", "Fair"}, Rational(18, 10)},
                     {{"Kurang", "Poor"}, Rational(1)}};
     Rational total;

@@ -52,9 +52,9 @@ TEST_CASE("--target errors name the predicates and hint at the decimal point") {
     CHECK_FALSE(parse_target_text(pack, "3,5", error));
     CHECK(error ==
           "--target: '3,5' is neither a number nor a predicate of spbe-2020 (write the decimal point as '.', e.g. 3.5); predicates: Memuaskan "
-          "(Satisfactory), Sangat Baik (Very good), Baik (Good), Cukup (Fair), Kurang (Poor)");
+          "(Excellent), Sangat Baik (Very good), Baik (Good), Cukup (Fair), Kurang (Poor)");
     CHECK_FALSE(parse_target_text(pack, "Luar Biasa", error));
-    CHECK(error == "--target: 'Luar Biasa' is neither a number nor a predicate of spbe-2020; predicates: Memuaskan (Satisfactory), Sangat Baik "
+    CHECK(error == "--target: 'Luar Biasa' is neither a number nor a predicate of spbe-2020; predicates: Memuaskan (Excellent), Sangat Baik "
                    "(Very good), Baik (Good), Cukup (Fair), Kurang (Poor)");
 }
 
@@ -130,7 +130,7 @@ TEST_CASE("resolve_target errors") {
     REQUIRE(r.diags.size() == 1);
     CHECK(r.diags[0].pos.line == 4);
     CHECK(r.diags[0].message ==
-          "target predicate 'Hebat' is not a predicate of spbe-2020; predicates: Memuaskan (Satisfactory), Sangat Baik (Very good), Baik (Good), Cukup "
+          "target predicate 'Hebat' is not a predicate of spbe-2020; predicates: Memuaskan (Excellent), Sangat Baik (Very good), Baik (Good), Cukup "
           "(Fair), Kurang (Poor)");
     r = resolve_target(pack, evidence("targets: {index: 3, level: 2}\n"), {}, current);
     REQUIRE(r.diags.size() == 1);
