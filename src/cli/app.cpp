@@ -2,6 +2,7 @@
 // read from the environment, and the mapping of parse failures to exit code 2.
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/usage_hint.hpp"
 #include "loader/yaml_tree.hpp"
 #include "model/rational.hpp"
 
@@ -65,7 +66,7 @@ int run(int argc, char** argv) {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() == 0) return app.exit(e); // --help, --version
-        print_error(e.what()); // may quote an argument
+        print_error(explain_usage_error(app, e, argc, argv)); // may quote an argument
         std::cerr << "Run 'spbe --help' or 'spbe COMMAND --help' for usage.\n";
         return kUsage;
     }

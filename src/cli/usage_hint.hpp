@@ -1,0 +1,14 @@
+// Usage errors in plain words for the common command-line mistakes: a mistyped command or option gets a
+// did-you-mean, a missing argument is named by what it is, `spbe version` points at `spbe --version`.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+
+namespace spbe::cli {
+
+// The message for a parse failure of `app` on argv (without the "spbe: error: " prefix).
+std::string explain_usage_error(const CLI::App& app, const CLI::ParseError& error, int argc, char** argv);
+
+} // namespace spbe::cli
