@@ -35,10 +35,8 @@ InputOutcome score_parsed(const std::string& path, EvidenceParse parsed, const P
         std::string ref = rubric_override.empty() ? parsed.file->rubric : rubric_override;
         if (!ref.empty()) {
             if (rubric_override.empty() && !is_builtin_pack(ref)) {
-                std::string known;
-                for (const auto& id : builtin_pack_ids()) known += (known.empty() ? "" : ", ") + id;
-                out.diags.push_back(Diagnostic{"", parsed.file->rubric_pos, Severity::error,
-                                               fmt::format("unknown rubric '{}' (built-in: {}; use --rubric PATH for a pack folder)", ref, known), "unknown-rubric"});
+                out.diags.push_back(
+                    Diagnostic{"", parsed.file->rubric_pos, Severity::error, unknown_pack_message(ref), "unknown-rubric"});
             } else {
                 std::vector<Diagnostic> pack_diags;
                 bool io_error = false;

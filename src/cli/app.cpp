@@ -3,12 +3,14 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "cli/usage_hint.hpp"
+#include "loader/builtin_packs.hpp"
 #include "loader/yaml_tree.hpp"
 #include "model/rational.hpp"
 
 #include <fmt/format.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <string_view>
 
@@ -48,6 +50,23 @@ bool apply_yaml_reader_env() {
     return true;
 }
 
+// Every command's --rubric names a built-in pack or a pack folder; anything else is a usage error
+// (exit 2) with a did-you-mean, in every command alike, before any file is read.
+void check_rubric_options(CLI::App& sub) {
+    CLI::Option* rubric = sub.get_option_no_throw("--rubric");
+    if (!rubric) return;
+    rubric->check(CLI::Validator(
+        [](std::string& ref) -> std::string {
+            std::error_code ec;
+            if (is_builtin_pack(ref) || std::filesystem::is_directory(ref, ec)) return {};
+            if (std::filesystem::exists(ref, ec))
+                return fmt::format("'{}' is a file; give a built-in pack id or a pack folder (the folder of pack.yaml)",
+                                   ref);
+            return unknown_pack_message(ref);
+        },
+        "PACK"));
+}
+
 } // namespace
 
 int run(int argc, char** argv) {
@@ -61,6 +80,7 @@ int run(int argc, char** argv) {
         CLI::App* sub = app.add_subcommand(cmd.name, cmd.summary);
         runners.emplace_back(sub, cmd.setup(*sub));
         if (std::string_view(cmd.name) != "schema") add_max_file_size_option(*sub); // init reads -r DIR
+        check_rubric_options(*sub);
     }
     try {
         app.parse(argc, argv);

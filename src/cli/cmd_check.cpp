@@ -84,10 +84,8 @@ public:
             std::string ref = opt_.rubric.empty() ? file.rubric : opt_.rubric;
             if (!ref.empty()) {
                 if (opt_.rubric.empty() && !is_builtin_pack(ref)) {
-                    std::string known;
-                    for (const auto& id : builtin_pack_ids()) known += (known.empty() ? "" : ", ") + id;
-                    diags.push_back(Diagnostic{"", file.rubric_pos, Severity::error,
-                                               fmt::format("unknown rubric '{}' (built-in: {}; use --rubric PATH for a pack folder)", ref, known), "unknown-rubric"});
+                    diags.push_back(
+                        Diagnostic{"", file.rubric_pos, Severity::error, unknown_pack_message(ref), "unknown-rubric"});
                 } else {
                     std::vector<Diagnostic> pack_diags;
                     bool io_error = false;

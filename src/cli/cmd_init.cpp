@@ -41,9 +41,7 @@ int run_init(InitOptions opt) {
     namespace fs = std::filesystem;
     std::error_code ec;
     if (!is_builtin_pack(opt.rubric) && !fs::is_directory(opt.rubric, ec)) {
-        std::string known;
-        for (const auto& id : builtin_pack_ids()) known += (known.empty() ? "" : ", ") + id;
-        print_error(fmt::format("unknown rubric '{}' (built-in: {}; or the path of a pack folder)", opt.rubric, known));
+        print_error(unknown_pack_message(opt.rubric));
         return kUsage;
     }
     // Before the pack is read: an existing evidence file is never taken for an spbe report.

@@ -2,6 +2,8 @@
 // batch parses each pack once.
 #include "loader/builtin_packs.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <filesystem>
 
@@ -27,6 +29,14 @@ std::vector<std::string> builtin_pack_ids() { return pack_ids(); }
 bool is_builtin_pack(const std::string& id) {
     const auto& ids = pack_ids();
     return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+std::string unknown_pack_message(const std::string& ref) {
+    std::string known;
+    for (const auto& id : pack_ids()) known += (known.empty() ? "" : ", ") + id;
+    const std::string hint = closest_match(ref, pack_ids());
+    return fmt::format("unknown rubric '{}'{} (built-in: {}; use --rubric PATH for a pack folder)", excerpt(ref),
+                       hint.empty() ? "" : fmt::format("; did you mean '{}'?", hint), known);
 }
 
 PackFileReader folder_reader(const std::string& dir, DiskFileReader read_file) {

@@ -27,6 +27,9 @@ extern const std::size_t kEmbeddedPackFileCount;
 
 std::vector<std::string> builtin_pack_ids();
 bool is_builtin_pack(const std::string& id);
+// "unknown rubric 'spbe2018'; did you mean 'spbe-2018'? (built-in: spbe-2018, spbe-2020; use --rubric
+// PATH for a pack folder)": the one wording for a pack reference that names nothing.
+std::string unknown_pack_message(const std::string& ref);
 
 // Reads one whole file from disk: its text, or nullopt with the reason in `error` and `too_large` set
 // when a size limit refused it. The cli passes its read_text_file, so that pack files obey
