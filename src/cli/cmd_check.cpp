@@ -100,6 +100,7 @@ public:
                             diags.push_back(Diagnostic{"", file.rubric_pos, Severity::warning,
                                                        fmt::format("file names rubric '{}' but is checked with '{}' (--rubric)", file.rubric, pack->id), "rubric-override"});
                         validate_evidence(file, *pack, diags);
+                        note_filled(path, file, *pack);
                     }
                 }
             }
@@ -117,9 +118,19 @@ public:
     }
 
     int input_code() const { return input_code_; }
+    std::map<std::string, std::pair<std::size_t, std::size_t>>& filled() { return filled_; }
 
 private:
+    // How far a file is filled in, for the completeness line of the table output (only when not complete).
+    void note_filled(const std::string& path, const EvidenceFile& file, const Pack& pack) {
+        std::size_t n = 0;
+        for (const auto& e : file.indicators)
+            if ((e.level || e.verified) && pack.find_indicator(e.id)) ++n;
+        if (n < pack.indicators.size()) filled_[path] = {n, pack.indicators.size()};
+    }
+
     int input_code_ = kOk;
+    std::map<std::string, std::pair<std::size_t, std::size_t>> filled_;
     const CheckOptions& opt_;
     Date as_of_;
     PackRegistry registry_;
@@ -170,7 +181,8 @@ int run_check(const CheckOptions& opt) {
     for (const auto& f : files) checker.check_file(f, findings);
     files.insert(files.end(), unmatched.begin(), unmatched.end());
     files.insert(files.end(), empty_dirs.begin(), empty_dirs.end());
-    return finish_findings("check", std::move(files), std::move(findings), opt.common, config, std::max(checker.input_code(), nothing_code));
+    return finish_findings("check", std::move(files), std::move(findings), opt.common, config, std::max(checker.input_code(), nothing_code),
+                           std::move(checker.filled()));
 }
 
 } // namespace

@@ -141,11 +141,13 @@ std::string display_path(const std::string& path) {
 }
 
 int finish_findings(const std::string& command, std::vector<std::string> files, std::vector<Finding> findings, const FindingsOptions& opt,
-                    const FindingsConfig& config, int input_code) {
+                    const FindingsConfig& config, int input_code,
+                    std::map<std::string, std::pair<std::size_t, std::size_t>> filled) {
     FindingsReport report;
     report.command = command;
     report.fail_on = opt.fail_on == "warning" ? Severity::warning : Severity::error;
     report.max_repeats = opt.max_repeats;
+    report.filled = std::move(filled);
     report.findings = apply_config(std::move(findings), config, ignore_filter(config));
     std::sort(files.begin(), files.end());
     files.erase(std::unique(files.begin(), files.end()), files.end());

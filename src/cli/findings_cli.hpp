@@ -44,6 +44,7 @@ std::string display_path(const std::string& path);
 // above --fail-on, else 0.
 // `input_code` raises the result for problems that are not findings of a file (an unusable pack).
 int finish_findings(const std::string& command, std::vector<std::string> files, std::vector<Finding> findings, const FindingsOptions& opt,
-                    const FindingsConfig& config, int input_code = kOk);
+                    const FindingsConfig& config, int input_code = kOk,
+                    std::map<std::string, std::pair<std::size_t, std::size_t>> filled = {});
 
 } // namespace spbe::cli

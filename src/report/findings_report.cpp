@@ -66,6 +66,8 @@ std::string render_findings_text(const FindingsReport& report, bool color) {
             if (counts.second > 0)
                 out += fmt::format("{}: … and {} more of the same {} (--max-repeats 0 shows every one)\n",
                                    terminal_safe(file), counts.second, colorize("[" + std::string(rule) + "]", Color::dim, color));
+        if (auto it = report.filled.find(std::string(file)); it != report.filled.end())
+            out += fmt::format("{}: {} of {} indicators filled in\n", terminal_safe(file), it->second.first, it->second.second);
         shown.clear();
     };
     const std::string* file = nullptr;

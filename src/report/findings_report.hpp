@@ -4,6 +4,7 @@
 
 #include "analysis/findings.hpp"
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +20,9 @@ struct FindingsReport {
     // The text format shows at most this many findings of one rule per file, then "… and N more of the
     // same"; 0 shows all. Machine formats always hold every finding.
     std::size_t max_repeats = 0;
+    // check: files not yet filled in completely (e.g. started with `spbe init`), by path: indicators with
+    // a level and indicators in the pack; shown by the text format after the file's findings.
+    std::map<std::string, std::pair<std::size_t, std::size_t>> filled;
 };
 
 struct ToolInfo {
