@@ -1,8 +1,9 @@
 // `spbe explain ID`: what an indicator asks, what it weighs, and what every level requires,
-// including the expected evidence from the technical guide.
+// including the expected evidence from the technical guide; without an id (or --list), the list of them.
 #include "cli/commands.hpp"
 #include "loader/builtin_packs.hpp"
 #include "model/text.hpp"
+#include "report/indicator_list_report.hpp"
 #include "report/pack_report.hpp"
 
 #include <fmt/format.h>
@@ -19,13 +20,24 @@ const FormatRenderer<decltype(&render_explain_table)> kExplainFormats[] = {
     {OutputFormat::markdown, render_explain_markdown},
 };
 
+const FormatRenderer<decltype(&render_indicator_list_table)> kListFormats[] = {
+    {OutputFormat::table, render_indicator_list_table},
+    {OutputFormat::json, render_indicator_list_json},
+    {OutputFormat::markdown, render_indicator_list_markdown},
+};
+
 struct ExplainOptions {
     std::string id;
+    bool list = false;
     std::string rubric = "spbe-2020";
     OutputOptions out;
 };
 
 int run_explain(const ExplainOptions& opt) {
+    if (opt.list && !opt.id.empty()) {
+        print_error(fmt::format("give an indicator id ({}) or --list, not both", opt.id));
+        return kUsage;
+    }
     PackRegistry registry({}, disk_file_reader());
     std::vector<Diagnostic> diags;
     bool io_error = false;
@@ -33,6 +45,7 @@ int run_explain(const ExplainOptions& opt) {
     const Pack* pack = registry.get(opt.rubric, diags, io_error);
     print_diagnostics(diags);
     if (!pack) return io_error ? kIoError : kInvalidInput;
+    if (opt.id.empty()) return write_output(renderer_for(kListFormats, opt.out.kind)(*pack, opt.out.language()), opt.out);
     const Indicator* ind = pack->find_indicator(opt.id);
     if (!ind) {
         std::vector<std::string> ids;
@@ -54,7 +67,8 @@ int run_explain(const ExplainOptions& opt) {
 CommandSpec explain_command() {
     return {"explain", "Show an indicator's question, weight, level criteria and expected evidence", [](CLI::App& app) {
                 auto opt = std::make_shared<ExplainOptions>();
-                app.add_option("id", opt->id, "Indicator id, e.g. 11 or 35-1")->required();
+                app.add_option("id", opt->id, "Indicator id, e.g. 11 or 35-1; without it, every indicator");
+                app.add_flag("--list", opt->list, "List every indicator of the pack with its name and weight");
                 app.add_option("--rubric,-r", opt->rubric, "Pack: built-in id or pack folder")->capture_default_str();
                 add_output_options(app, opt->out, formats_of(kExplainFormats));
                 return [opt] { return run_explain(*opt); };
