@@ -55,7 +55,9 @@ std::string render_score_table(const std::vector<AgencyResult>& results, const R
         if (!out.empty()) out += "\n";
         out += colorize(agency_heading(r), Color::bold, opt.color) + "\n";
         const Predicate& p = *r.score.predicate;
-        out += fmt::format("{} {}  {}\n", terminal_safe(pack.index_name.get(opt.lang)), colorize(r.score.index.to_fixed(pack.precision), Color::bold, opt.color),
+        // With --basis self the headline is the self-assessment, never labelled as the official index.
+        const std::string headline = r.basis == Basis::self ? L.self_index : pack.index_name.get(opt.lang);
+        out += fmt::format("{} {}  {}\n", terminal_safe(headline), colorize(r.score.index.to_fixed(pack.precision), Color::bold, opt.color),
                            colorize(p.name.get(opt.lang), predicate_color(pack, p), opt.color));
         if (r.other) {
             const char* label = r.basis == Basis::verified ? L.self_index : L.verified_index;
@@ -228,7 +230,8 @@ std::string render_score_markdown(const std::vector<AgencyResult>& results, cons
         const Pack& pack = *r.pack;
         if (!out.empty()) out += "\n";
         out += fmt::format("## {}\n\n", markdown_escape(agency_heading(r)));
-        out += fmt::format("**{} {} — {}**\n", markdown_escape(pack.index_name.get(opt.lang)), r.score.index.to_fixed(pack.precision), markdown_escape(r.score.predicate->name.get(opt.lang)));
+        const std::string headline = r.basis == Basis::self ? L.self_index : pack.index_name.get(opt.lang);
+        out += fmt::format("**{} {} — {}**\n", markdown_escape(headline), r.score.index.to_fixed(pack.precision), markdown_escape(r.score.predicate->name.get(opt.lang)));
         if (r.other) {
             const char* label = r.basis == Basis::verified ? L.self_index : L.verified_index;
             out += fmt::format("\n{}: {} — {}\n", label, r.other->index.to_fixed(pack.precision), markdown_escape(r.other->predicate->name.get(opt.lang)));
