@@ -4,6 +4,7 @@
 
 #include "report/batch_labels.hpp"
 #include "report/labels.hpp"
+#include "report/predicate_json.hpp"
 #include "report/text_util.hpp"
 
 #include <fmt/format.h>
@@ -74,7 +75,7 @@ void write_part_json(JsonWriter& w, const Pack& pack, const SummaryPart& p, Lang
     w.key("predicates").begin_array();
     for (size_t k = 0; k < pack.predicates.size(); ++k) {
         w.begin_object();
-        w.field("predicate", pack.predicates[k].name.get(lang));
+        write_predicate(w, pack.predicates[k], lang);
         w.field("count", static_cast<long long>(st.predicate_counts[k]));
         w.end_object();
     }

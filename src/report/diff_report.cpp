@@ -5,6 +5,7 @@
 #include "report/delta_format.hpp"
 #include "report/json_writer.hpp"
 #include "report/labels.hpp"
+#include "report/predicate_json.hpp"
 #include "report/text_util.hpp"
 
 #include <fmt/format.h>
@@ -241,8 +242,8 @@ std::string render_diff_json(const DiffInput& in, const AgencyDiff& d, const Rep
     values(d.old_index, d.new_index);
     j.end_object();
     j.key("predicate").begin_object();
-    j.field("old", d.old_predicate->name.get(opt.lang));
-    j.field("new", d.new_predicate->name.get(opt.lang));
+    write_predicate(j, *d.old_predicate, opt.lang, "old");
+    write_predicate(j, *d.new_predicate, opt.lang, "new");
     j.field("changed", d.predicate_changed());
     j.end_object();
     j.field("regression", d.regression());

@@ -4,6 +4,7 @@
 
 #include "report/json_writer.hpp"
 #include "report/labels.hpp"
+#include "report/predicate_json.hpp"
 #include "report/text_util.hpp"
 
 #include <fmt/format.h>
@@ -188,9 +189,8 @@ void write_target_json(JsonWriter& w, const Pack& pack, const Target& t, Lang la
     w.key("index_exact");
     if (t.kind == TargetKind::index) w.value(t.index.to_exact_string());
     else w.null();
-    w.key("predicate");
-    if (t.predicate && t.kind == TargetKind::index) w.value(t.predicate->name.get(lang));
-    else w.null();
+    if (t.predicate && t.kind == TargetKind::index) write_predicate(w, *t.predicate, lang);
+    else w.key("predicate").null().key("predicate_id").null();
     w.key("level");
     if (t.level) w.value(*t.level);
     else w.null();
@@ -266,12 +266,12 @@ std::string render_gaps_json(const AgencyResult& r, const GapsResult& g, const R
     w.field("as_of", g.as_of.to_string());
     w.key("index").raw_number(g.current_index.to_fixed(pack.precision));
     w.field("index_exact", g.current_index.to_exact_string());
-    w.field("predicate", g.current_predicate->name.get(opt.lang));
+    write_predicate(w, *g.current_predicate, opt.lang);
     write_target_json(w, pack, g.target, opt.lang);
     w.key("after").begin_object();
     w.key("index").raw_number(g.index_after.to_fixed(pack.precision));
     w.field("index_exact", g.index_after.to_exact_string());
-    w.field("predicate", g.predicate_after->name.get(opt.lang));
+    write_predicate(w, *g.predicate_after, opt.lang);
     w.end_object();
     w.field("target_met", g.target_met);
     w.key("gaps").begin_array();

@@ -5,6 +5,7 @@
 #include "report/gaps_report.hpp"
 #include "report/json_writer.hpp"
 #include "report/labels.hpp"
+#include "report/predicate_json.hpp"
 #include "report/text_util.hpp"
 
 #include <fmt/format.h>
@@ -75,7 +76,7 @@ void write_index_object(JsonWriter& w, const char* key, const Pack& pack, const 
     w.key(key).begin_object();
     w.key("index").raw_number(x.to_fixed(pack.precision));
     w.field("index_exact", x.to_exact_string());
-    w.field("predicate", pack.predicate_for(x).name.get(lang));
+    write_predicate(w, pack.predicate_for(x), lang);
     w.end_object();
 }
 
@@ -114,7 +115,7 @@ std::string render_plan_json(const PlanView& v, const ReportOptions& opt) {
     write_file_fields_json(w, r);
     w.key("index").raw_number(r.score.index.to_fixed(pack.precision));
     w.field("index_exact", r.score.index.to_exact_string());
-    w.field("predicate", r.score.predicate->name.get(opt.lang));
+    write_predicate(w, *r.score.predicate, opt.lang);
     write_target_json(w, pack, v.target, opt.lang);
     w.key("max_steps");
     if (v.max_steps) w.value(*v.max_steps);
@@ -145,7 +146,7 @@ std::string render_plan_json(const PlanView& v, const ReportOptions& opt) {
             w.field("gain_exact", st.gain.to_exact_string());
             w.key("index").raw_number(st.index_after.to_fixed(pack.precision));
             w.field("index_exact", st.index_after.to_exact_string());
-            w.field("predicate", st.predicate_after->name.get(opt.lang));
+            write_predicate(w, *st.predicate_after, opt.lang);
             w.end_object();
         }
     }

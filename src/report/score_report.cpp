@@ -4,6 +4,7 @@
 
 #include "report/json_writer.hpp"
 #include "report/labels.hpp"
+#include "report/predicate_json.hpp"
 #include "report/text_util.hpp"
 
 #include <fmt/format.h>
@@ -125,12 +126,12 @@ void write_agency_json(JsonWriter& w, const AgencyResult& r, const ReportOptions
     w.field("basis", basis_name(r.basis));
     w.key("index").raw_number(r.score.index.to_fixed(pack.precision));
     w.field("index_exact", r.score.index.to_exact_string());
-    w.field("predicate", r.score.predicate->name.get(opt.lang));
+    write_predicate(w, *r.score.predicate, opt.lang);
     if (r.other) {
         w.key(r.basis == Basis::verified ? "self_assessment" : "verified_assessment").begin_object();
         w.key("index").raw_number(r.other->index.to_fixed(pack.precision));
         w.field("index_exact", r.other->index.to_exact_string());
-        w.field("predicate", r.other->predicate->name.get(opt.lang));
+        write_predicate(w, *r.other->predicate, opt.lang);
         w.end_object();
     }
     for (size_t tier = 0; tier < pack.tiers.size(); ++tier) {
@@ -146,7 +147,7 @@ void write_agency_json(JsonWriter& w, const AgencyResult& r, const ReportOptions
             w.field("weight_exact", g.weight.to_exact_string());
             w.key("index").raw_number(v.to_fixed(pack.precision));
             w.field("index_exact", v.to_exact_string());
-            w.field("predicate", pack.predicate_for(v).name.get(opt.lang));
+            write_predicate(w, pack.predicate_for(v), opt.lang);
             w.end_object();
         }
         w.end_array();

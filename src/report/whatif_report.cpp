@@ -5,6 +5,7 @@
 #include "report/delta_format.hpp"
 #include "report/json_writer.hpp"
 #include "report/labels.hpp"
+#include "report/predicate_json.hpp"
 #include "report/text_util.hpp"
 
 #include <fmt/format.h>
@@ -150,8 +151,8 @@ std::string render_whatif_json(const AgencyResult& base, const WhatIf& w, const 
     values(w.before.index, w.after.index);
     j.end_object();
     j.key("predicate").begin_object();
-    j.field("before", w.before.predicate->name.get(opt.lang));
-    j.field("after", w.after.predicate->name.get(opt.lang));
+    write_predicate(j, *w.before.predicate, opt.lang, "before");
+    write_predicate(j, *w.after.predicate, opt.lang, "after");
     j.field("changed", w.predicate_changed());
     j.end_object();
 
