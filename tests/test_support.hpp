@@ -6,18 +6,24 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 
 namespace spbe::test {
 
-// A whole file as bytes; empty when it cannot be read (the caller's assertions then fail).
-inline std::string read_source(const std::filesystem::path& path) {
+// A whole file as bytes; nullopt when it cannot be read.
+inline std::optional<std::string> read_bytes(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
     std::ostringstream ss;
     ss << in.rdbuf();
+    if (in.bad()) return std::nullopt;
     return ss.str();
 }
+
+// The same, empty when it cannot be read (the caller's assertions then fail).
+inline std::string read_source(const std::filesystem::path& path) { return read_bytes(path).value_or(""); }
 
 inline std::string where(YamlNode n) { return std::to_string(n.pos().line) + ":" + std::to_string(n.pos().col); }
 

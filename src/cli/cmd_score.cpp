@@ -20,6 +20,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -49,12 +50,19 @@ struct ScoreOptions {
 };
 
 // The one mapping of --format for score, batch and single-agency report alike (a single report is
-// never JSON Lines: jsonl always makes a batch). To become the shared output-format enum at merge.
-BatchFormat batch_format(const std::string& format) {
-    if (format == "json") return BatchFormat::json;
-    if (format == "jsonl") return BatchFormat::jsonl;
-    if (format == "csv") return BatchFormat::csv;
-    if (format == "markdown") return BatchFormat::markdown;
+// never JSON Lines: jsonl always makes a batch). --format was parsed once into OutputFormat; score
+// offers only the formats of this table, so every kind it can receive has a row.
+constexpr std::array<std::pair<OutputFormat, BatchFormat>, 5> kBatchFormats{{
+    {OutputFormat::table, BatchFormat::table},
+    {OutputFormat::markdown, BatchFormat::markdown},
+    {OutputFormat::csv, BatchFormat::csv},
+    {OutputFormat::json, BatchFormat::json},
+    {OutputFormat::jsonl, BatchFormat::jsonl},
+}};
+
+BatchFormat batch_format(OutputFormat kind) {
+    for (const auto& [from, to] : kBatchFormats)
+        if (from == kind) return to;
     return BatchFormat::table;
 }
 
@@ -280,7 +288,7 @@ void ScoreRun::choose_report() {
     const GroupBy group_by = group_by_of(opt_.group_by);
     const bool want_summary = opt_.summary || group_by != GroupBy::none;
     single_ = total_items_ == 1 && !want_summary && opt_.out.format != "jsonl";
-    format_ = batch_format(opt_.out.format);
+    format_ = batch_format(opt_.out.kind);
     ropt_ = ReportOptions{opt_.out.language(), opt_.out.use_color(), opt_.detail};
     bopt_.base = ropt_;
     bopt_.ranked = opt_.sort == "index";

@@ -1,5 +1,7 @@
 // Rubric pack reader: manifest, scales, predicate bands and the group tree from the group files,
 // then the structural checks every pack must pass before any score is computed from it.
+// Above 400 lines because reading and checking follow the one file format section by section, and a
+// check needs the positions the reader keeps; yaml_reader.hpp holds what the evidence loader shares.
 #include "loader/pack_loader.hpp"
 
 #include "loader/yaml_reader.hpp"

@@ -1,4 +1,4 @@
-// The batch reports' labels: one table per language, chosen by the report's language.
+// The batch reports' labels, each Indonesian text beside its English one (LabelSet, report/labels.hpp).
 #include "report/batch_labels.hpp"
 
 #include "report/labels.hpp"
@@ -6,13 +6,25 @@
 namespace spbe {
 
 const BatchLabels& batch_labels(Lang lang) {
-    static const BatchLabels id{"#", "Peringkat", "Berkas", "Ringkasan", "instansi", "instansi",
-                                "Jumlah", "Rata-rata", "Median", "Minimum", "Maksimum", "Simpangan baku",
-                                "(tidak diisi)", "Provinsi", "Jenis", "Masukan tidak valid"};
-    static const BatchLabels en{"#", "Rank", "File", "Summary", "agency", "agencies",
-                                "Count", "Mean", "Median", "Minimum", "Maximum", "Std. deviation",
-                                "(not given)", "Province", "Type", "Invalid inputs"};
-    return lang == Lang::en ? en : id;
+    static const LabelSet<BatchLabels> set({
+        {"#", "#"}, // rank
+        {"Peringkat", "Rank"}, // rank_word
+        {"Berkas", "File"}, // file
+        {"Ringkasan", "Summary"}, // summary
+        {"instansi", "agency"}, // agency
+        {"instansi", "agencies"}, // agencies
+        {"Jumlah", "Count"}, // count
+        {"Rata-rata", "Mean"}, // mean
+        {"Median", "Median"}, // median
+        {"Minimum", "Minimum"}, // min
+        {"Maksimum", "Maximum"}, // max
+        {"Simpangan baku", "Std. deviation"}, // stddev
+        {"(tidak diisi)", "(not given)"}, // none
+        {"Provinsi", "Province"}, // province
+        {"Jenis", "Type"}, // type
+        {"Masukan tidak valid", "Invalid inputs"}, // invalid
+    });
+    return set.get(lang);
 }
 
 const char* group_by_name(GroupBy by) {

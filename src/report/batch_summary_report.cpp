@@ -113,6 +113,19 @@ void write_summary_json(JsonWriter& w, const BatchSummary& s, Lang lang) {
     w.end_array();
 }
 
+// The statistics of one rubric's block as (label, value, agency) rows, shared by table and markdown.
+std::vector<std::vector<std::string>> stat_rows(const RubricSummary& rs, const BatchLabels& B) {
+    const Pack& pack = *rs.pack;
+    const BatchStats& st = rs.all.stats;
+    return {
+        {B.mean, st.mean.to_fixed(pack.precision), ""},
+        {B.median, st.median.to_fixed(pack.precision), ""},
+        {B.min, st.min.to_fixed(pack.precision), rs.all.min_agency},
+        {B.max, st.max.to_fixed(pack.precision), rs.all.max_agency},
+        {B.stddev, decimal_sqrt(st.variance, pack.precision), ""},
+    };
+}
+
 std::string render_summary_table(const BatchSummary& s, const ReportOptions& opt) {
     const Labels& L = labels(opt.lang);
     const BatchLabels& B = batch_labels(opt.lang);
@@ -122,13 +135,8 @@ std::string render_summary_table(const BatchSummary& s, const ReportOptions& opt
         const BatchStats& st = rs.all.stats;
         if (!out.empty()) out += "\n";
         out += colorize(summary_title(rs, opt.lang), Color::bold, opt.color) + "\n";
-        std::vector<std::vector<std::string>> rows{
-            {B.mean, st.mean.to_fixed(pack.precision)},
-            {B.median, st.median.to_fixed(pack.precision)},
-            {B.min, st.min.to_fixed(pack.precision), terminal_safe(rs.all.min_agency)},
-            {B.max, st.max.to_fixed(pack.precision), terminal_safe(rs.all.max_agency)},
-            {B.stddev, decimal_sqrt(st.variance, pack.precision)},
-        };
+        auto rows = stat_rows(rs, B);
+        for (auto& r : rows) r[2] = terminal_safe(r[2]);
         out += render_table(rows, {false, true, false});
         // The predicate counts are wider than a value column, so they get a line of their own.
         size_t label_width = 0;
@@ -159,13 +167,9 @@ std::string render_summary_markdown(const BatchSummary& s, const ReportOptions& 
         if (!out.empty()) out += "\n";
         out += fmt::format("## {}\n\n", markdown_escape(summary_title(rs, opt.lang)));
         out += "| | | |\n|---|---:|---|\n";
-        out += fmt::format("| {} | {} | |\n", B.mean, st.mean.to_fixed(pack.precision));
-        out += fmt::format("| {} | {} | |\n", B.median, st.median.to_fixed(pack.precision));
-        out += fmt::format("| {} | {} | {} |\n", B.min, st.min.to_fixed(pack.precision),
-                           markdown_escape(rs.all.min_agency));
-        out += fmt::format("| {} | {} | {} |\n", B.max, st.max.to_fixed(pack.precision),
-                           markdown_escape(rs.all.max_agency));
-        out += fmt::format("| {} | {} | |\n", B.stddev, decimal_sqrt(st.variance, pack.precision));
+        for (const auto& r : stat_rows(rs, B))
+            out += r[2].empty() ? fmt::format("| {} | {} | |\n", r[0], r[1])
+                                : fmt::format("| {} | {} | {} |\n", r[0], r[1], markdown_escape(r[2]));
         out += fmt::format("| {} | | {} |\n", L.predicate, markdown_escape(predicate_line(pack, st, opt.lang)));
         if (s.group_by != GroupBy::none) {
             auto rows = group_rows(s, rs, opt.lang);

@@ -1,5 +1,7 @@
 // `spbe gaps` output. The gap table is sorted by the analysis (largest exact gain first); texts of
 // the regulation (criteria, expected evidence) are printed verbatim, wrapped only in the table format.
+// At ~400 lines because the four formats of one gap list stay beside each other, so a column added
+// to one is seen missing from the others.
 #include "report/gaps_report.hpp"
 
 #include "report/json_writer.hpp"

@@ -1,13 +1,13 @@
 // Corpus replay for the normal (g++) build: feeds every file of the given files and folders to a fuzz
 // target's LLVMFuzzerTestOneInput, once each, so ctest runs the committed corpora without clang or
 // libFuzzer. A broken invariant traps and ctest reports the crash; the file being run is printed first.
+#include "../test_support.hpp"
+
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
@@ -35,13 +35,12 @@ int main(int argc, char** argv) {
     }
     for (const auto& path : files) {
         std::fprintf(stderr, "replay: %s\n", path.string().c_str());
-        std::ifstream in(path, std::ios::binary);
-        const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        if (!in.good() && !in.eof()) {
+        const auto bytes = spbe::test::read_bytes(path);
+        if (!bytes) {
             std::fprintf(stderr, "replay: %s: cannot read\n", path.string().c_str());
             return 2;
         }
-        LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
+        LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t*>(bytes->data()), bytes->size());
     }
     std::printf("replayed %zu inputs\n", files.size());
     return 0;
