@@ -63,7 +63,8 @@ BatchStats compute_batch_stats(const Pack& pack, const std::vector<Rational>& va
     units.reserve(values.size());
     for (const auto& x : values) {
         Int a = mul(x.num(), d / x.den());
-        if (a > std::numeric_limits<long long>::max() || a < std::numeric_limits<long long>::min()) throw RationalOverflow();
+        if (a > std::numeric_limits<long long>::max() || a < std::numeric_limits<long long>::min())
+            throw RationalOverflow();
         units.push_back(static_cast<long long>(a));
     }
     return compute_batch_stats(pack, units, d);
@@ -168,8 +169,8 @@ SummaryPart BatchSummarizer::Part::finish(const Pack& pack, std::string key) {
     return out;
 }
 
-void BatchSummarizer::add(const Pack& pack, const Agency& agency, const std::optional<int>& year,
-                          const Rational& index, const std::string& path) {
+void BatchSummarizer::add(const Pack& pack, const Agency& agency, const std::optional<int>& year, const Rational& index,
+                          const std::string& path) {
     ++scored_;
     PerPack& pp = by_rubric_[pack.id];
     if (!pp.pack) {

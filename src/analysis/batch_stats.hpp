@@ -17,12 +17,12 @@ namespace spbe {
 struct BatchStats {
     size_t count = 0;
     Rational mean;
-    Rational median;   // the middle value, or the mean of the two middle values
+    Rational median; // the middle value, or the mean of the two middle values
     Rational min;
     Rational max;
     size_t min_pos = 0; // position in the input of the first minimum / maximum
     size_t max_pos = 0;
-    Rational variance;  // population variance Σ(x − mean)² / n, exact
+    Rational variance;                    // population variance Σ(x − mean)² / n, exact
     std::vector<size_t> predicate_counts; // parallel to Pack::predicates (highest band first)
 };
 

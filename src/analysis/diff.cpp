@@ -24,7 +24,6 @@ const std::vector<EvidenceItem>& items_of(const EvidenceFile& f, const std::stri
     return e ? e->evidence : none;
 }
 
-
 // Groups of one pack: tiers in pack order, each in pack order; groups without a partner after.
 void add_groups(AgencyDiff& d, const AgencyResult& old_r, const AgencyResult& new_r) {
     const Pack& op = *old_r.pack;
@@ -36,7 +35,15 @@ void add_groups(AgencyDiff& d, const AgencyResult& old_r, const AgencyResult& ne
     for (size_t t = 0; t < np.tiers.size(); ++t)
         for (int gi : np.groups_of_tier(static_cast<int>(t))) {
             const Group& g = np.groups[static_cast<size_t>(gi)];
-            GroupDelta x{static_cast<int>(t), np.tiers[t].id, np.tiers[t].plural, np.tiers[t].name, g.id, g.name, g.weight, std::nullopt, new_r.score.group_index[static_cast<size_t>(gi)]};
+            GroupDelta x{static_cast<int>(t),
+                         np.tiers[t].id,
+                         np.tiers[t].plural,
+                         np.tiers[t].name,
+                         g.id,
+                         g.name,
+                         g.weight,
+                         std::nullopt,
+                         new_r.score.group_index[static_cast<size_t>(gi)]};
             auto it = old_groups.find({np.tiers[t].id, g.id});
             if (it != old_groups.end()) {
                 x.old_value = old_r.score.group_index[it->second];
@@ -48,9 +55,11 @@ void add_groups(AgencyDiff& d, const AgencyResult& old_r, const AgencyResult& ne
         for (int gi : op.groups_of_tier(static_cast<int>(t))) {
             if (matched.count(static_cast<size_t>(gi))) continue;
             const Group& g = op.groups[static_cast<size_t>(gi)];
-            d.groups.push_back({static_cast<int>(t), op.tiers[t].id, op.tiers[t].plural, op.tiers[t].name, g.id, g.name, g.weight, old_r.score.group_index[static_cast<size_t>(gi)], std::nullopt});
+            d.groups.push_back({static_cast<int>(t), op.tiers[t].id, op.tiers[t].plural, op.tiers[t].name, g.id, g.name,
+                                g.weight, old_r.score.group_index[static_cast<size_t>(gi)], std::nullopt});
         }
-    std::stable_sort(d.groups.begin(), d.groups.end(), [](const GroupDelta& a, const GroupDelta& b) { return a.tier < b.tier; });
+    std::stable_sort(d.groups.begin(), d.groups.end(),
+                     [](const GroupDelta& a, const GroupDelta& b) { return a.tier < b.tier; });
 }
 
 } // namespace
@@ -65,14 +74,17 @@ bool AgencyDiff::regression() const {
 }
 
 size_t AgencyDiff::count(IndicatorDelta::Status s) const {
-    return static_cast<size_t>(std::count_if(indicators.begin(), indicators.end(), [&](const IndicatorDelta& d) { return d.status == s; }));
+    return static_cast<size_t>(
+        std::count_if(indicators.begin(), indicators.end(), [&](const IndicatorDelta& d) { return d.status == s; }));
 }
 
 size_t AgencyDiff::count(EvidenceDelta::Kind k) const {
-    return static_cast<size_t>(std::count_if(evidence.begin(), evidence.end(), [&](const EvidenceDelta& d) { return d.kind == k; }));
+    return static_cast<size_t>(
+        std::count_if(evidence.begin(), evidence.end(), [&](const EvidenceDelta& d) { return d.kind == k; }));
 }
 
-AgencyDiff diff_agencies(const AgencyResult& old_r, const AgencyResult& new_r, const Date& as_of, const Crosswalk* crosswalk) {
+AgencyDiff diff_agencies(const AgencyResult& old_r, const AgencyResult& new_r, const Date& as_of,
+                         const Crosswalk* crosswalk) {
     const Pack& op = *old_r.pack;
     const Pack& np = *new_r.pack;
     AgencyDiff d;
@@ -92,7 +104,8 @@ AgencyDiff diff_agencies(const AgencyResult& old_r, const AgencyResult& new_r, c
             new_of.emplace(p.old_id, p.new_id);
         }
     const bool identity = !crosswalk && d.same_pack;
-    auto partner = [identity](const std::unordered_map<std::string, std::string>& m, const std::string& id) -> const std::string* {
+    auto partner = [identity](const std::unordered_map<std::string, std::string>& m,
+                              const std::string& id) -> const std::string* {
         if (identity) return &id;
         auto it = m.find(id);
         return it == m.end() ? nullptr : &it->second;
@@ -110,7 +123,9 @@ AgencyDiff diff_agencies(const AgencyResult& old_r, const AgencyResult& new_r, c
             x.old_id = *old_id;
             paired_old.insert(*old_id);
             x.old_level = old_r.score.levels[static_cast<size_t>(it->second)];
-            x.status = *x.new_level > *x.old_level ? IndicatorDelta::up : *x.new_level < *x.old_level ? IndicatorDelta::down : IndicatorDelta::unchanged;
+            x.status = *x.new_level > *x.old_level   ? IndicatorDelta::up
+                       : *x.new_level < *x.old_level ? IndicatorDelta::down
+                                                     : IndicatorDelta::unchanged;
         }
         d.indicators.push_back(std::move(x));
     }
@@ -127,7 +142,8 @@ AgencyDiff diff_agencies(const AgencyResult& old_r, const AgencyResult& new_r, c
     for (const auto& e : new_r.file.indicators)
         if (const std::string* old_id = partner(old_of, e.id)) pairs.emplace_back(e.id, *old_id);
     for (const auto& e : old_r.file.indicators)
-        if (const std::string* new_id = partner(new_of, e.id); new_id && !new_r.file.find(*new_id)) pairs.emplace_back(*new_id, e.id);
+        if (const std::string* new_id = partner(new_of, e.id); new_id && !new_r.file.find(*new_id))
+            pairs.emplace_back(*new_id, e.id);
     for (const auto& [new_id, old_id] : pairs) {
         const auto& before = items_of(old_r.file, old_id);
         const auto& after = items_of(new_r.file, new_id);
@@ -140,7 +156,8 @@ AgencyDiff diff_agencies(const AgencyResult& old_r, const AgencyResult& new_r, c
     }
     for (const auto& e : new_r.file.indicators)
         for (const auto& item : e.evidence)
-            if (item.valid_until && *item.valid_until < as_of) d.evidence.push_back({EvidenceDelta::expired, e.id, item});
+            if (item.valid_until && *item.valid_until < as_of)
+                d.evidence.push_back({EvidenceDelta::expired, e.id, item});
     return d;
 }
 

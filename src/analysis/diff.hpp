@@ -18,7 +18,7 @@ struct IndicatorDelta {
     enum Status { up, down, unchanged, only_old, only_new, not_compared };
     std::string id;     // in the new pack when there, else the old
     std::string old_id; // in the old pack (differs from `id` through a crosswalk); empty when new only
-    LocalText name; // from the new pack when there, else the old
+    LocalText name;     // from the new pack when there, else the old
     std::optional<int> old_level;
     std::optional<int> new_level;
     Status status = unchanged;
@@ -71,6 +71,7 @@ struct AgencyDiff {
 // `as_of`: evidence of the new file whose valid_until is before this date counts as expired.
 // `crosswalk` (checked against both packs) pairs the indicators; it is required when the packs
 // differ (without one nothing but the index and predicate could honestly be compared).
-AgencyDiff diff_agencies(const AgencyResult& old_result, const AgencyResult& new_result, const Date& as_of, const Crosswalk* crosswalk = nullptr);
+AgencyDiff diff_agencies(const AgencyResult& old_result, const AgencyResult& new_result, const Date& as_of,
+                         const Crosswalk* crosswalk = nullptr);
 
 } // namespace spbe

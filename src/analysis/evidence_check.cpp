@@ -22,31 +22,43 @@ bool is_sha256(const std::string& s) {
 
 } // namespace
 
-void review_evidence(const EvidenceFile& file, const Date& as_of, const EvidenceProbe& probe, std::vector<Diagnostic>& out) {
-    auto warn = [&](SourcePos pos, std::string msg, const char* rule) { out.push_back(Diagnostic{"", pos, Severity::warning, std::move(msg), rule}); };
+void review_evidence(const EvidenceFile& file, const Date& as_of, const EvidenceProbe& probe,
+                     std::vector<Diagnostic>& out) {
+    auto warn = [&](SourcePos pos, std::string msg, const char* rule) {
+        out.push_back(Diagnostic{"", pos, Severity::warning, std::move(msg), rule});
+    };
     for (const auto& e : file.indicators) {
         if (e.level && e.verified && *e.verified > *e.level)
             warn(e.verified_pos.line ? e.verified_pos : e.pos,
-                 fmt::format("verified level {} of indicator {} is above the self-assessed level {} (evaluators rarely raise a self-assessment; review it)",
+                 fmt::format("verified level {} of indicator {} is above the self-assessed level {} (evaluators rarely "
+                             "raise a self-assessment; review it)",
                              *e.verified, e.id, *e.level),
                  "verified-above-self");
         std::optional<int> claimed = e.level ? e.level : e.verified;
         if (claimed && *claimed >= 2 && e.evidence.empty())
-            warn(e.level_pos.line ? e.level_pos : e.pos, fmt::format("indicator {} claims level {} but lists no evidence", e.id, *claimed), "no-evidence");
+            warn(e.level_pos.line ? e.level_pos : e.pos,
+                 fmt::format("indicator {} claims level {} but lists no evidence", e.id, *claimed), "no-evidence");
         for (const auto& item : e.evidence) {
             std::string name = item.title.empty() ? item.file : item.title;
             if (!item.file.empty()) {
                 bool want_hash = is_sha256(item.sha256);
                 auto digest = probe(item.file, want_hash);
                 if (!digest)
-                    warn(item.pos, fmt::format("evidence file '{}' of indicator {} does not exist (paths are relative to the evidence file's folder)", item.file, e.id),
+                    warn(item.pos,
+                         fmt::format("evidence file '{}' of indicator {} does not exist (paths are relative to the "
+                                     "evidence file's folder)",
+                                     item.file, e.id),
                          "evidence-file-missing");
                 else if (want_hash && *digest != lower(item.sha256))
-                    warn(item.pos, fmt::format("SHA-256 of evidence file '{}' of indicator {} is {}, not the recorded {}", item.file, e.id, *digest, lower(item.sha256)),
+                    warn(item.pos,
+                         fmt::format("SHA-256 of evidence file '{}' of indicator {} is {}, not the recorded {}",
+                                     item.file, e.id, *digest, lower(item.sha256)),
                          "sha256-mismatch");
             }
             if (item.valid_until && *item.valid_until < as_of)
-                warn(item.pos, fmt::format("evidence '{}' of indicator {} expired on {} (before {})", name, e.id, item.valid_until->to_string(), as_of.to_string()),
+                warn(item.pos,
+                     fmt::format("evidence '{}' of indicator {} expired on {} (before {})", name, e.id,
+                                 item.valid_until->to_string(), as_of.to_string()),
                      "evidence-expired");
         }
     }

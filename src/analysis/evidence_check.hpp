@@ -17,6 +17,7 @@ using EvidenceProbe = std::function<std::optional<std::string>(const std::string
 
 // Appends warnings (verified-above-self, no-evidence, evidence-file-missing, sha256-mismatch,
 // evidence-expired) for `file`, positions only.
-void review_evidence(const EvidenceFile& file, const Date& as_of, const EvidenceProbe& probe, std::vector<Diagnostic>& out);
+void review_evidence(const EvidenceFile& file, const Date& as_of, const EvidenceProbe& probe,
+                     std::vector<Diagnostic>& out);
 
 } // namespace spbe

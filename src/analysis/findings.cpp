@@ -18,27 +18,32 @@ std::vector<RuleInfo> make_registry() {
     std::vector<RuleInfo> rules = {
         // Reported by the YAML reader for both packs and evidence files.
         {"yaml-syntax", S::error, R::common, "The file is not valid YAML",
-         "The file cannot be parsed as YAML, so nothing else in it can be checked; the command also exits with 3. Example: "
+         "The file cannot be parsed as YAML, so nothing else in it can be checked; the command also exits with 3. "
+         "Example: "
          "`level: [3` (an unclosed list). For the common hand-editing mistakes the message names the mistake and the "
          "fix, at the line where it is: a value containing ': ' that needs quotes, `1:4` without a space, a key "
          "indented one space too far, an unclosed `[`, `{` or quote, list items mixed with keys."},
         {"empty-file", S::error, R::common, "The file is empty",
-         "The file holds no YAML document (or only comments). Example: an evidence file of zero bytes. Fill it in or delete it."},
+         "The file holds no YAML document (or only comments). Example: an evidence file of zero bytes. Fill it in or "
+         "delete it."},
         {"key-type", S::error, R::common, "A mapping key is not plain text",
          "Keys must be plain scalars. Example: `[1, 2]: 3` inside 'indicators'. Write one key per entry."},
         {"duplicate-key", S::error, R::common, "A key appears twice in the same mapping",
          "YAML parsers disagree on which of two equal keys wins (yaml-cpp keeps the first, most tools the last), so a "
          "duplicate is never safe. Example: `indicators: {5: 2, 5: 3}`. Remove one of them."},
         {"unknown-key", S::error, R::common, "A key that the format does not define",
-         "Usually a typo; the message suggests the closest known key. Example: `levle: 3` gives \"unknown key 'levle' in "
+         "Usually a typo; the message suggests the closest known key. Example: `levle: 3` gives \"unknown key 'levle' "
+         "in "
          "indicator 5; did you mean 'level'?\"."},
         {"missing-key", S::error, R::common, "A required key is missing",
-         "Example: an evidence file without `year:`, a pack indicator without `weight:`, or an evidence entry with neither "
+         "Example: an evidence file without `year:`, a pack indicator without `weight:`, or an evidence entry with "
+         "neither "
          "`title` nor `file`."},
         {"type", S::error, R::common, "A value has the wrong type",
          "Example: `indicators: [1, 2]` (a list where a mapping of indicator ids is expected), or `weight: heavy`."},
         {"decimal-comma", S::error, R::common, "A number written with a decimal comma",
-         "Indonesian documents write 2,5; YAML reads that as text. Levels are whole numbers (`level: 2,5` is refused), and "
+         "Indonesian documents write 2,5; YAML reads that as text. Levels are whole numbers (`level: 2,5` is refused), "
+         "and "
          "weights are written with a point: `weight: 1.3`."},
         {"not-integer", S::error, R::common, "A whole number was expected",
          "Levels, years and level values are whole numbers. Example: `level: 2.5` or `level: tiga`."},
@@ -46,7 +51,8 @@ std::vector<RuleInfo> make_registry() {
          "The file does not exist or cannot be read; the command exits with 4. Example: `spbe check missing.yaml`."},
         {"empty-directory", S::warning, R::common, "A folder given as input holds no evidence files",
          "A folder named on the command line (or in an @list) contains no *.yaml or *.yml file, so nothing from it is "
-         "scored; usually a wrong path. Example: `spbe score evidence/2024/` where the files are in evidence/2024/kab/… "
+         "scored; usually a wrong path. Example: `spbe score evidence/2024/` where the files are in "
+         "evidence/2024/kab/… "
          "with another extension."},
         {"target", S::error, R::common, "The targets of an evidence file are invalid",
          "`targets:` may give only one of index, predicate, level, and a predicate must be one of the pack's. Example: "
@@ -54,15 +60,18 @@ std::vector<RuleInfo> make_registry() {
         {"internal", S::error, R::common, "An input could not be scored within the exact arithmetic's limits",
          "Exact fractions are kept in 128-bit integers; a pack with extreme weights (denominators of many digits) can "
          "exceed that for some inputs. That input is reported and skipped, the rest of a batch is scored, and the exit "
-         "code is 3 (a cohort summary that would exceed it stops the batch rather than print an approximation). Example: a custom pack whose weights are fractions with denominators of a dozen digits or more."},
+         "code is 3 (a cohort summary that would exceed it stops the batch rather than print an approximation). "
+         "Example: a custom pack whose weights are fractions with denominators of a dozen digits or more."},
         {"config", S::error, R::common, "The .spbe.yaml configuration is invalid",
-         "Example: `rules: {weight-sum: off}` (an unknown rule id; did you mean 'weights-sum'?) or a severity other than "
+         "Example: `rules: {weight-sum: off}` (an unknown rule id; did you mean 'weights-sum'?) or a severity other "
+         "than "
          "off, error, warning, info. The command exits with 2."},
 
         // Rubric packs (`spbe lint`).
         {"weights-sum", S::error, R::lint, "Weights do not add up exactly",
          "Indicator weights must add up exactly to their aspect's weight, aspect weights to their domain's, and domain "
-         "weights to total_weight (100), in exact arithmetic; the message gives the actual sum. Example: aspect weights "
+         "weights to total_weight (100), in exact arithmetic; the message gives the actual sum. Example: aspect "
+         "weights "
          "13 + 12.5 + 3 = 28.5 in a domain of weight 28.75."},
         {"weight-positive", S::error, R::lint, "A weight is zero or negative",
          "Every group and indicator weight must be greater than 0. Example: `weight: 0`."},
@@ -70,13 +79,17 @@ std::vector<RuleInfo> make_registry() {
          "Indicator ids must be unique across the whole pack, group ids within their tier, and a file may be listed in "
          "'files' only once. Example: two indicators with `id: \"5\"` in policy.yaml and governance.yaml."},
         {"criteria", S::error, R::lint, "A level of the scale has no criteria text",
-         "Every level of an indicator's scale needs criteria, either the indicator's own `criteria:` or the scale's generic "
+         "Every level of an indicator's scale needs criteria, either the indicator's own `criteria:` or the scale's "
+         "generic "
          "level description; criteria for a level that is not on the scale are also reported. Example: criteria for "
          "levels 1-4 on a 1-5 scale whose levels have no `criteria`."},
         {"predicate-bands", S::error, R::lint, "Predicate bands leave a gap, overlap or lie outside the scale",
-         "Predicate bands are lower-bound inclusive: a band applies from its `min` up to the next band's min. The lowest "
-         "band must start at (or below) the lowest level so there is no gap, no two bands may share a lower bound, and no "
-         "band may start above the highest level. Example: lowest band `min: 1.8` on a 1-5 scale leaves 1 to 1.8 without "
+         "Predicate bands are lower-bound inclusive: a band applies from its `min` up to the next band's min. The "
+         "lowest "
+         "band must start at (or below) the lowest level so there is no gap, no two bands may share a lower bound, and "
+         "no "
+         "band may start above the highest level. Example: lowest band `min: 1.8` on a 1-5 scale leaves 1 to 1.8 "
+         "without "
          "a predicate."},
         {"unknown-scale", S::error, R::lint, "An indicator or default_scale names a scale that does not exist",
          "Example: `scale: servis` when the scales are 'process' and 'service' (did you mean 'service'?)."},
@@ -84,7 +97,8 @@ std::vector<RuleInfo> make_registry() {
          "Levels must be whole numbers from 0 to 100, consecutive and ascending, and a scale needs at least one level. "
          "Example: levels 1, 2, 4."},
         {"hierarchy", S::error, R::lint, "The hierarchy of grouping tiers is malformed",
-         "`hierarchy:` lists at least one grouping tier (e.g. domain, aspect) with `id` and `plural`; indicators are not a "
+         "`hierarchy:` lists at least one grouping tier (e.g. domain, aspect) with `id` and `plural`; indicators are "
+         "not a "
          "tier."},
         {"pack-files", S::error, R::lint, "A file listed in the manifest is missing or not a plain name",
          "Every entry of `files:` must be a file inside the pack folder that exists. Example: `files: [policy.yaml, "
@@ -98,17 +112,20 @@ std::vector<RuleInfo> make_registry() {
          "A domain file that is not in `files:` is silently ignored by the loader. Example: management.yaml exists but "
          "`files: [policy.yaml, governance.yaml]`. List it, or move it out of the pack folder."},
         {"missing-translation", S::warning, R::lint, "A name has no English text",
-         "Names are bilingual: `name: {id: \"Kebijakan Internal\", en: \"Internal policy\"}`. A plain string or a mapping "
+         "Names are bilingual: `name: {id: \"Kebijakan Internal\", en: \"Internal policy\"}`. A plain string or a "
+         "mapping "
          "without `en` is reported so that --lang en output is complete."},
 
         // Evidence files (`spbe check`).
         {"nothing-to-check", S::error, R::check, "No evidence file was found in the inputs",
-         "Every folder given (or matched by a glob) contains no *.yaml or *.yml file, so there is nothing to check; a CI "
+         "Every folder given (or matched by a glob) contains no *.yaml or *.yml file, so there is nothing to check; a "
+         "CI "
          "gate must not pass on nothing. The command exits with 3 (as `spbe score` does), also when the rule is turned "
          "off in .spbe.yaml. Example: `spbe check evidence/` on an empty folder or a folder of PDF files. A glob that "
          "matches nothing is an `io` error instead (exit 4)."},
         {"unknown-rubric", S::error, R::check, "The evidence file names a rubric that is not known",
-         "`rubric:` must be a built-in pack id (spbe-2020, spbe-2018); use --rubric DIR to check against a pack folder. "
+         "`rubric:` must be a built-in pack id (spbe-2020, spbe-2018); use --rubric DIR to check against a pack "
+         "folder. "
          "Example: `rubric: spbe-2021`."},
         {"rubric-override", S::warning, R::check, "--rubric replaces the rubric the file names",
          "Reported when --rubric is given and differs from the file's `rubric:`."},
@@ -124,11 +141,13 @@ std::vector<RuleInfo> make_registry() {
         {"year-range", S::error, R::check, "The year is out of range",
          "`year:` must be from 2000 to 2100. Example: `year: 24`."},
         {"effort-range", S::error, R::check, "An effort value is negative",
-         "`effort:` (used by `spbe plan`) is the cost of one level step, or a map of level -> cost; it cannot be negative. Example: `effort: -2`."},
+         "`effort:` (used by `spbe plan`) is the cost of one level step, or a map of level -> cost; it cannot be "
+         "negative. Example: `effort: -2`."},
         {"sha256-format", S::error, R::check, "A sha256 is not 64 hexadecimal digits",
          "Example: `sha256: abc123`. Use the output of `sha256sum FILE`."},
         {"date-format", S::error, R::check, "A date is not YYYY-MM-DD",
-         "Dates such as `valid_until` are written as ISO dates. Example: `valid_until: 31-12-2026` instead of `2026-12-31`."},
+         "Dates such as `valid_until` are written as ISO dates. Example: `valid_until: 31-12-2026` instead of "
+         "`2026-12-31`."},
         {"verified-above-self", S::warning, R::check, "The verified level is above the self-assessed level",
          "Evaluators rarely raise a self-assessment, so this is flagged for review. Example: `level: 2, verified: 3`."},
         {"no-evidence", S::warning, R::check, "A level of 2 or more is claimed without evidence",
@@ -138,8 +157,8 @@ std::vector<RuleInfo> make_registry() {
          "`file:` is relative to the folder of the evidence YAML file. Example: `file: bukti/perbup.pdf` when "
          "bukti/perbup.pdf is not there."},
         {"sha256-mismatch", S::warning, R::check, "An evidence file's SHA-256 differs from the recorded one",
-         "The document changed since its hash was recorded. Example: `sha256: 9f86…` but `sha256sum` of the file gives "
-         "another value. Re-check the document and update the hash."},
+         "The document changed since its hash was recorded. Example: `sha256: 9f86…` but `sha256sum` of the file "
+         "gives another value. Re-check the document and update the hash."},
         {"evidence-expired", S::warning, R::check, "An evidence document's valid_until is before the reference date",
          "The reference date is --as-of (default today). Example: `valid_until: 2024-06-30` checked on 2026-11-30."},
     };
@@ -178,7 +197,8 @@ const RuleInfo* find_rule(std::string_view id) {
 std::vector<RuleInfo> rules_for(std::string_view command) {
     std::vector<RuleInfo> out;
     for (const auto& r : rule_registry())
-        if (r.scope == RuleScope::common || (command == "lint" && r.scope == RuleScope::lint) || (command == "check" && r.scope == RuleScope::check))
+        if (r.scope == RuleScope::common || (command == "lint" && r.scope == RuleScope::lint) ||
+            (command == "check" && r.scope == RuleScope::check))
             out.push_back(r);
     return out;
 }
@@ -205,9 +225,11 @@ void validate_config(const FindingsConfig& config, std::vector<Diagnostic>& diag
     auto check_id = [&](const std::string& id, SourcePos pos) {
         if (find_rule(id)) return;
         std::string hint = closest_match(id, all_ids());
-        diags.push_back(Diagnostic{config.file, pos, Severity::error,
-                                   fmt::format("unknown rule '{}'{}", id, hint.empty() ? " (see docs/rules.md)" : fmt::format("; did you mean '{}'?", hint)),
-                                   "config"});
+        diags.push_back(
+            Diagnostic{config.file, pos, Severity::error,
+                       fmt::format("unknown rule '{}'{}", id,
+                                   hint.empty() ? " (see docs/rules.md)" : fmt::format("; did you mean '{}'?", hint)),
+                       "config"});
     };
     for (const auto& [id, setting] : config.rules) check_id(id, setting.pos);
     for (const auto& ig : config.ignore)
@@ -244,7 +266,8 @@ std::vector<Finding> apply_config(std::vector<Finding> findings, const FindingsC
 
 void sort_findings(std::vector<Finding>& findings) {
     std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-        return std::tie(a.file, a.pos.line, a.pos.col, a.rule, a.message) < std::tie(b.file, b.pos.line, b.pos.col, b.rule, b.message);
+        return std::tie(a.file, a.pos.line, a.pos.col, a.rule, a.message) <
+               std::tie(b.file, b.pos.line, b.pos.col, b.rule, b.message);
     });
 }
 
@@ -259,7 +282,8 @@ FindingCounts count_findings(const std::vector<Finding>& findings) {
 }
 
 bool fails(const std::vector<Finding>& findings, Severity fail_on) {
-    return std::any_of(findings.begin(), findings.end(), [&](const Finding& f) { return at_or_above(f.severity, fail_on); });
+    return std::any_of(findings.begin(), findings.end(),
+                       [&](const Finding& f) { return at_or_above(f.severity, fail_on); });
 }
 
 } // namespace spbe

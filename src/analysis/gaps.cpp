@@ -18,7 +18,8 @@ GapsResult analyse_gaps(const AgencyResult& agency, const Target& target, const 
 
     std::vector<int> goal(levels);
     if (target.kind == TargetKind::index) {
-        out.plan = plan_to_index(pack, levels, efforts_from_file(pack, agency.file), target.index, std::nullopt, target.levels);
+        out.plan = plan_to_index(pack, levels, efforts_from_file(pack, agency.file), target.index, std::nullopt,
+                                 target.levels);
         for (size_t i = 0; i < n; ++i) goal[i] = levels[i] + out.plan->raise[i];
     } else if (target.kind == TargetKind::levels) {
         for (size_t i = 0; i < n; ++i)
@@ -54,14 +55,17 @@ GapsResult analyse_gaps(const AgencyResult& agency, const Target& target, const 
         if (e)
             for (const auto& item : e->evidence) {
                 EvidenceIssue issue{&item, {}};
-                if (item.valid_until && *item.valid_until < options.as_of) issue.problems.push_back(EvidenceProblem::expired);
+                if (item.valid_until && *item.valid_until < options.as_of)
+                    issue.problems.push_back(EvidenceProblem::expired);
                 if (item.file.empty()) issue.problems.push_back(EvidenceProblem::no_file);
-                else if (options.file_exists && !options.file_exists(item.file)) issue.problems.push_back(EvidenceProblem::file_missing);
+                else if (options.file_exists && !options.file_exists(item.file))
+                    issue.problems.push_back(EvidenceProblem::file_missing);
                 if (!issue.problems.empty()) row.evidence_issues.push_back(std::move(issue));
             }
         out.rows.push_back(std::move(row));
     }
-    std::stable_sort(out.rows.begin(), out.rows.end(), [](const GapRow& a, const GapRow& b) { return a.gain_total > b.gain_total; });
+    std::stable_sort(out.rows.begin(), out.rows.end(),
+                     [](const GapRow& a, const GapRow& b) { return a.gain_total > b.gain_total; });
     return out;
 }
 

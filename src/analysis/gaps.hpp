@@ -36,8 +36,8 @@ struct GapRow {
 };
 
 enum class FlagKind {
-    self_above_verified,     // self-assessed level above the evaluator's
-    claim_without_evidence,  // self-assessed level ≥ 2 with no evidence listed
+    self_above_verified,    // self-assessed level above the evaluator's
+    claim_without_evidence, // self-assessed level ≥ 2 with no evidence listed
 };
 
 struct GapFlag {
@@ -51,12 +51,12 @@ struct GapsResult {
     Target target;
     Rational current_index;
     const Predicate* current_predicate = nullptr;
-    Rational index_after;                       // with every row at its target
+    Rational index_after; // with every row at its target
     const Predicate* predicate_after = nullptr;
-    bool target_met = true;                     // index targets: index_after reaches the target
-    std::optional<Plan> plan;                   // index targets: the plan the target levels come from
-    std::vector<GapRow> rows;                   // by gain_total desc, ties in pack order
-    std::vector<GapFlag> flags;                 // in pack order, self_above_verified first per indicator
+    bool target_met = true;     // index targets: index_after reaches the target
+    std::optional<Plan> plan;   // index targets: the plan the target levels come from
+    std::vector<GapRow> rows;   // by gain_total desc, ties in pack order
+    std::vector<GapFlag> flags; // in pack order, self_above_verified first per indicator
     Date as_of;
 };
 

@@ -33,15 +33,16 @@ Int gcd_int(Int a, Int b) {
 Int lcm_checked(Int a, Int b) {
     Int g = gcd_int(a, b);
     Int r;
-    if (__builtin_mul_overflow(a / g, b, &r) || r > Int(1'000'000'000'000'000'000LL)) throw PlanTooLarge("the weights or efforts have too many decimal places for an exact plan");
+    if (__builtin_mul_overflow(a / g, b, &r) || r > Int(1'000'000'000'000'000'000LL))
+        throw PlanTooLarge("the weights or efforts have too many decimal places for an exact plan");
     return r;
 }
 
 struct Item {
-    int k_min = 0;              // steps required (a per-indicator target above the current level)
-    int k_max = 0;              // steps available
-    Int unit = 0;               // gain per step in units
-    std::vector<Int> cum_cost;  // cum_cost[k]: scaled effort of the first k steps
+    int k_min = 0;             // steps required (a per-indicator target above the current level)
+    int k_max = 0;             // steps available
+    Int unit = 0;              // gain per step in units
+    std::vector<Int> cum_cost; // cum_cost[k]: scaled effort of the first k steps
 };
 
 // Key of a partial solution: effort, then steps.
@@ -163,7 +164,8 @@ std::vector<Effort> efforts_from_file(const Pack& pack, const EvidenceFile& file
     return out;
 }
 
-Plan plan_to_index(const Pack& pack, const std::vector<int>& levels, const std::vector<Effort>& efforts, const Rational& target, std::optional<int> max_steps,
+Plan plan_to_index(const Pack& pack, const std::vector<int>& levels, const std::vector<Effort>& efforts,
+                   const Rational& target, std::optional<int> max_steps,
                    const std::vector<std::optional<int>>& floors) {
     size_t n = pack.indicators.size();
     Plan plan;
@@ -181,7 +183,8 @@ Plan plan_to_index(const Pack& pack, const std::vector<int>& levels, const std::
     Int effort_scale = 1;
     for (size_t i = 0; i < n; ++i) {
         int top = pack.scale_of(pack.indicators[i]).max();
-        for (int l = levels[i] + 1; l <= top; ++l) effort_scale = lcm_checked(effort_scale, efforts[i].step_to(l).den());
+        for (int l = levels[i] + 1; l <= top; ++l)
+            effort_scale = lcm_checked(effort_scale, efforts[i].step_to(l).den());
     }
     std::vector<Item> items(n);
     Int all_units = 0;
@@ -207,8 +210,8 @@ Plan plan_to_index(const Pack& pack, const std::vector<int>& levels, const std::
         required_steps += it.k_min;
     }
     if (max_steps && *max_steps < required_steps)
-        throw std::invalid_argument("the per-indicator targets need " + std::to_string(required_steps) + " steps, more than the step limit " +
-                                    std::to_string(*max_steps));
+        throw std::invalid_argument("the per-indicator targets need " + std::to_string(required_steps) +
+                                    " steps, more than the step limit " + std::to_string(*max_steps));
     bool limited = max_steps && *max_steps < total_steps;
     if (limited) {
         // Required steps first, then the largest optional gains.
@@ -237,7 +240,8 @@ Plan plan_to_index(const Pack& pack, const std::vector<int>& levels, const std::
         // Nothing more to gain: exactly the required steps (extra steps only add effort and steps).
         for (size_t i = 0; i < n; ++i) plan.raise[i] = items[i].k_min;
     } else {
-        if (need_units > Int(kMaxCells)) throw PlanTooLarge("the weights are too fine-grained for an exact plan (too many distinct index values)");
+        if (need_units > Int(kMaxCells))
+            throw PlanTooLarge("the weights are too fine-grained for an exact plan (too many distinct index values)");
         auto need_ll = static_cast<long long>(need_units);
         plan.raise = limited ? solve_limited(items, need_ll, *max_steps) : solve_unlimited(items, need_ll);
     }

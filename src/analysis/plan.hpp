@@ -53,8 +53,9 @@ struct Plan {
 // `floors` (parallel to pack.indicators, may be empty) are per-indicator target levels that the plan
 // must reach whatever the index needs: their steps are always part of the plan. Throws
 // std::invalid_argument when they alone need more than `max_steps` steps.
-Plan plan_to_index(const Pack& pack, const std::vector<int>& levels, const std::vector<Effort>& efforts, const Rational& target,
-                   std::optional<int> max_steps = std::nullopt, const std::vector<std::optional<int>>& floors = {});
+Plan plan_to_index(const Pack& pack, const std::vector<int>& levels, const std::vector<Effort>& efforts,
+                   const Rational& target, std::optional<int> max_steps = std::nullopt,
+                   const std::vector<std::optional<int>>& floors = {});
 
 // Efforts parallel to pack.indicators from an evidence file (`effort:` entries; default 1 per step).
 std::vector<Effort> efforts_from_file(const Pack& pack, const EvidenceFile& file);

@@ -75,7 +75,8 @@ std::optional<Target> parse_target_text(const Pack& pack, const std::string& tex
         std::replace(dotted.begin(), dotted.end(), ',', '.');
         if (Rational::parse(dotted)) hint = fmt::format(" (write the decimal point as '.', e.g. {})", dotted);
     }
-    error = fmt::format("--target: '{}' is neither a number nor a predicate of {}{}; predicates: {}", text, pack.id, hint, predicate_list(pack));
+    error = fmt::format("--target: '{}' is neither a number nor a predicate of {}{}; predicates: {}", text, pack.id,
+                        hint, predicate_list(pack));
     return std::nullopt;
 }
 
@@ -95,7 +96,8 @@ Target next_predicate_target(const Pack& pack, const Rational& current) {
     return predicate_target(*next, TargetSource::default_next);
 }
 
-TargetResolution resolve_target(const Pack& pack, const EvidenceFile& file, const TargetRequest& req, const Rational& current, bool allow_levels) {
+TargetResolution resolve_target(const Pack& pack, const EvidenceFile& file, const TargetRequest& req,
+                                const Rational& current, bool allow_levels) {
     TargetResolution out;
     auto levels_for_all = [&](int level, TargetSource source) {
         Target t;
@@ -111,7 +113,8 @@ TargetResolution resolve_target(const Pack& pack, const EvidenceFile& file, cons
     }
     if (req.target_level) {
         if (*req.target_level < pack.min_level() || *req.target_level > pack.max_level()) {
-            out.usage_error = fmt::format("--target-level {} is outside the levels {} to {} of {}", *req.target_level, pack.min_level(), pack.max_level(), pack.id);
+            out.usage_error = fmt::format("--target-level {} is outside the levels {} to {} of {}", *req.target_level,
+                                          pack.min_level(), pack.max_level(), pack.id);
             return out;
         }
         out.target = levels_for_all(*req.target_level, TargetSource::command_line);
@@ -126,7 +129,9 @@ TargetResolution resolve_target(const Pack& pack, const EvidenceFile& file, cons
 
     // The evidence file's own targets.
     const Targets& ft = file.targets;
-    auto file_error = [&](std::string msg) { out.diags.push_back(Diagnostic{"", ft.pos, Severity::error, std::move(msg), "target"}); };
+    auto file_error = [&](std::string msg) {
+        out.diags.push_back(Diagnostic{"", ft.pos, Severity::error, std::move(msg), "target"});
+    };
     int given = (ft.index ? 1 : 0) + (ft.predicate.empty() ? 0 : 1) + (ft.level ? 1 : 0);
     if (given > 1) {
         file_error("'targets' must give only one of 'index', 'predicate' and 'level'");
@@ -136,15 +141,18 @@ TargetResolution resolve_target(const Pack& pack, const EvidenceFile& file, cons
     if (!ft.predicate.empty()) {
         file_predicate = find_predicate(pack, ft.predicate);
         if (!file_predicate) {
-            file_error(fmt::format("target predicate '{}' is not a predicate of {}; predicates: {}", ft.predicate, pack.id, predicate_list(pack)));
+            file_error(fmt::format("target predicate '{}' is not a predicate of {}; predicates: {}", ft.predicate,
+                                   pack.id, predicate_list(pack)));
             return out;
         }
     }
     if (ft.level && (*ft.level < pack.min_level() || *ft.level > pack.max_level())) {
-        file_error(fmt::format("target level {} is outside the levels {} to {} of {}", *ft.level, pack.min_level(), pack.max_level(), pack.id));
+        file_error(fmt::format("target level {} is outside the levels {} to {} of {}", *ft.level, pack.min_level(),
+                               pack.max_level(), pack.id));
         return out;
     }
-    bool per_indicator = std::any_of(file.indicators.begin(), file.indicators.end(), [](const IndicatorEntry& e) { return e.target.has_value(); });
+    bool per_indicator = std::any_of(file.indicators.begin(), file.indicators.end(),
+                                     [](const IndicatorEntry& e) { return e.target.has_value(); });
     // Per-indicator `target:` levels, with `targets: {level}` for the indicators without one.
     std::vector<std::optional<int>> levels;
     for (const auto& ind : pack.indicators) {

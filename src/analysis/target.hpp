@@ -12,8 +12,8 @@
 namespace spbe {
 
 enum class TargetKind {
-    index,     // reach an index (a number, or the lower bound of a predicate)
-    levels,    // per-indicator target levels (--target-level, `target:` in the file, `targets: {level}`)
+    index,       // reach an index (a number, or the lower bound of a predicate)
+    levels,      // per-indicator target levels (--target-level, `target:` in the file, `targets: {level}`)
     max_reached, // no target given and the index is already in the highest predicate: nothing to do
 };
 
@@ -22,9 +22,9 @@ enum class TargetSource { command_line, file, default_next };
 struct Target {
     TargetKind kind = TargetKind::index;
     TargetSource source = TargetSource::default_next;
-    Rational index;                          // kind == index: the exact index to reach
-    const Predicate* predicate = nullptr;    // when the target was a predicate (or the default)
-    std::optional<int> level;                // a level for every indicator (--target-level / targets.level)
+    Rational index;                       // kind == index: the exact index to reach
+    const Predicate* predicate = nullptr; // when the target was a predicate (or the default)
+    std::optional<int> level;             // a level for every indicator (--target-level / targets.level)
     // Parallel to pack.indicators (nullopt = no target). kind == levels: the target levels. kind ==
     // index: the evidence file's per-indicator `target:` levels that every plan must include (or empty).
     std::vector<std::optional<int>> levels;
@@ -61,7 +61,7 @@ struct TargetResolution {
 //  - else the next predicate above `current` (again with per-indicator `target:` levels as floors
 //    when !allow_levels).
 // With `allow_levels` false (plan), `targets: {level}` is ignored and only index targets result.
-TargetResolution resolve_target(const Pack& pack, const EvidenceFile& file, const TargetRequest& req, const Rational& current,
-                                bool allow_levels = true);
+TargetResolution resolve_target(const Pack& pack, const EvidenceFile& file, const TargetRequest& req,
+                                const Rational& current, bool allow_levels = true);
 
 } // namespace spbe

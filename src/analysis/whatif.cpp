@@ -75,7 +75,8 @@ WhatIf what_if(const Pack& pack, const std::vector<int>& levels, const std::vect
         changed[i] = s.level;
         w.changes.push_back({it->second, levels[i], s.level});
     }
-    std::sort(w.changes.begin(), w.changes.end(), [](const LevelChange& a, const LevelChange& b) { return a.indicator < b.indicator; });
+    std::sort(w.changes.begin(), w.changes.end(),
+              [](const LevelChange& a, const LevelChange& b) { return a.indicator < b.indicator; });
     w.after = score_levels(pack, changed);
     return w;
 }

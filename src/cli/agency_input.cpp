@@ -6,7 +6,8 @@
 
 namespace spbe::cli {
 
-InputOutcome load_agency(const std::string& path, PackRegistry& registry, const std::string& rubric_override, Basis basis) {
+InputOutcome load_agency(const std::string& path, PackRegistry& registry, const std::string& rubric_override,
+                         Basis basis) {
     std::string error;
     bool too_large = false;
     auto text = read_text_file(path, error, &too_large);
@@ -19,7 +20,8 @@ InputOutcome load_agency(const std::string& path, PackRegistry& registry, const 
     return load_agency_text(path, *text, registry, rubric_override, basis);
 }
 
-InputOutcome load_agency_text(const std::string& path, const std::string& text, PackRegistry& registry, const std::string& rubric_override, Basis basis) {
+InputOutcome load_agency_text(const std::string& path, const std::string& text, PackRegistry& registry,
+                              const std::string& rubric_override, Basis basis) {
     PackLookup lookup = [&registry](const std::string& ref, std::vector<Diagnostic>& diags, bool& io_error) {
         note_pack_input(ref);
         return registry.get(ref, diags, io_error);
@@ -27,7 +29,8 @@ InputOutcome load_agency_text(const std::string& path, const std::string& text, 
     return score_parsed(path, parse_evidence(text), lookup, rubric_override, basis);
 }
 
-InputOutcome score_parsed(const std::string& path, EvidenceParse parsed, const PackLookup& lookup, const std::string& rubric_override, Basis basis) {
+InputOutcome score_parsed(const std::string& path, EvidenceParse parsed, const PackLookup& lookup,
+                          const std::string& rubric_override, Basis basis) {
     InputOutcome out;
     out.diags = std::move(parsed.diags);
     const Pack* pack = nullptr;
@@ -35,8 +38,8 @@ InputOutcome score_parsed(const std::string& path, EvidenceParse parsed, const P
         std::string ref = rubric_override.empty() ? parsed.file->rubric : rubric_override;
         if (!ref.empty()) {
             if (rubric_override.empty() && !is_builtin_pack(ref)) {
-                out.diags.push_back(
-                    Diagnostic{"", parsed.file->rubric_pos, Severity::error, unknown_pack_message(ref), "unknown-rubric"});
+                out.diags.push_back(Diagnostic{"", parsed.file->rubric_pos, Severity::error, unknown_pack_message(ref),
+                                               "unknown-rubric"});
             } else {
                 std::vector<Diagnostic> pack_diags;
                 bool io_error = false;
@@ -48,9 +51,11 @@ InputOutcome score_parsed(const std::string& path, EvidenceParse parsed, const P
                     return out;
                 }
                 if (!rubric_override.empty() && !parsed.file->rubric.empty() && parsed.file->rubric != pack->id)
-                    out.diags.push_back(Diagnostic{"", parsed.file->rubric_pos, Severity::warning,
-                                                   fmt::format("file names rubric '{}' but is scored with '{}' (--rubric)", parsed.file->rubric, pack->id),
-                                                   "rubric-override"});
+                    out.diags.push_back(
+                        Diagnostic{"", parsed.file->rubric_pos, Severity::warning,
+                                   fmt::format("file names rubric '{}' but is scored with '{}' (--rubric)",
+                                               parsed.file->rubric, pack->id),
+                                   "rubric-override"});
                 validate_evidence(*parsed.file, *pack, out.diags, basis == Basis::self);
             }
         }

@@ -21,15 +21,18 @@ struct InputOutcome {
 };
 
 // `rubric_override` (from --rubric) replaces the file's own `rubric:`; empty = use the file's.
-InputOutcome load_agency(const std::string& path, PackRegistry& registry, const std::string& rubric_override, Basis basis);
+InputOutcome load_agency(const std::string& path, PackRegistry& registry, const std::string& rubric_override,
+                         Basis basis);
 
 // The same from text already in memory (stdin, tests).
-InputOutcome load_agency_text(const std::string& path, const std::string& text, PackRegistry& registry, const std::string& rubric_override, Basis basis);
+InputOutcome load_agency_text(const std::string& path, const std::string& text, PackRegistry& registry,
+                              const std::string& rubric_override, Basis basis);
 
 // Finds a pack by reference (PackRegistry::get's contract); batch scoring passes a guarded one.
 using PackLookup = std::function<const Pack*(const std::string& ref, std::vector<Diagnostic>& diags, bool& io_error)>;
 
 // The steps after parsing, shared by YAML files and levels-CSV rows: find the pack, validate, score.
-InputOutcome score_parsed(const std::string& path, EvidenceParse parsed, const PackLookup& lookup, const std::string& rubric_override, Basis basis);
+InputOutcome score_parsed(const std::string& path, EvidenceParse parsed, const PackLookup& lookup,
+                          const std::string& rubric_override, Basis basis);
 
 } // namespace spbe::cli

@@ -21,17 +21,8 @@ namespace {
 // Every subcommand, in the order `spbe --help` lists them.
 std::vector<CommandSpec> command_table() {
     return {
-        score_command(),
-        explain_command(),
-        rubrics_command(),
-        gaps_command(),
-        plan_command(),
-        whatif_command(),
-        diff_command(),
-        lint_command(),
-        check_command(),
-        schema_command(),
-        init_command(),
+        score_command(), explain_command(), rubrics_command(), gaps_command(),   plan_command(), whatif_command(),
+        diff_command(),  lint_command(),    check_command(),   schema_command(), init_command(),
         rules_command(), // hidden: docs/rules.md for tools/regen.sh
     };
 }
@@ -85,7 +76,7 @@ int run(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        if (e.get_exit_code() == 0) return app.exit(e); // --help, --version
+        if (e.get_exit_code() == 0) return app.exit(e);       // --help, --version
         print_error(explain_usage_error(app, e, argc, argv)); // may quote an argument
         std::cerr << "Run 'spbe --help' or 'spbe COMMAND --help' for usage.\n";
         return kUsage;

@@ -73,7 +73,10 @@ public:
         auto text = read_text_file(path, error, &too_large);
         if (!text) {
             // A file above --max-file-size is an invalid input (exit 3), as in score and lint; others are I/O.
-            findings.push_back(Diagnostic{path, {}, Severity::error, fmt::format("cannot read file: {}", error),
+            findings.push_back(Diagnostic{path,
+                                          {},
+                                          Severity::error,
+                                          fmt::format("cannot read file: {}", error),
                                           too_large ? "yaml-syntax" : "io"});
             return;
         }
@@ -93,25 +96,32 @@ public:
                     const Pack* pack = registry_.get(ref, pack_diags, io_error);
                     if (!pack) {
                         // The pack's own problems, once per run; nothing can be checked against it.
-                        if (reported_packs_.insert(ref).second) findings.insert(findings.end(), pack_diags.begin(), pack_diags.end());
+                        if (reported_packs_.insert(ref).second)
+                            findings.insert(findings.end(), pack_diags.begin(), pack_diags.end());
                         input_code_ = std::max(input_code_, static_cast<int>(io_error ? kIoError : kInvalidInput));
                     } else {
                         if (!opt_.rubric.empty() && !file.rubric.empty() && file.rubric != pack->id)
-                            diags.push_back(Diagnostic{"", file.rubric_pos, Severity::warning,
-                                                       fmt::format("file names rubric '{}' but is checked with '{}' (--rubric)", file.rubric, pack->id), "rubric-override"});
+                            diags.push_back(
+                                Diagnostic{"", file.rubric_pos, Severity::warning,
+                                           fmt::format("file names rubric '{}' but is checked with '{}' (--rubric)",
+                                                       file.rubric, pack->id),
+                                           "rubric-override"});
                         validate_evidence(file, *pack, diags);
                         note_filled(path, file, *pack);
                     }
                 }
             }
             fs::path base = fs::path(path).parent_path();
-            review_evidence(file, as_of_, [&](const std::string& name, bool want_hash) -> std::optional<std::string> {
-                fs::path p = fs::path(name).is_absolute() ? fs::path(name) : base / name;
-                std::error_code ec;
-                if (!fs::is_regular_file(p, ec)) return std::nullopt;
-                if (!want_hash) return std::string();
-                return file_sha256(p);
-            }, diags);
+            review_evidence(
+                file, as_of_,
+                [&](const std::string& name, bool want_hash) -> std::optional<std::string> {
+                    fs::path p = fs::path(name).is_absolute() ? fs::path(name) : base / name;
+                    std::error_code ec;
+                    if (!fs::is_regular_file(p, ec)) return std::nullopt;
+                    if (!want_hash) return std::string();
+                    return file_sha256(p);
+                },
+                diags);
         }
         attach_file(diags, path);
         findings.insert(findings.end(), diags.begin(), diags.end());
@@ -174,24 +184,33 @@ int run_check(const CheckOptions& opt) {
     // folder without evidence next to others that have some is a warning.
     int nothing_code = files.empty() && !empty_dirs.empty() ? kInvalidInput : kOk;
     for (const auto& dir : empty_dirs)
-        findings.push_back(nothing_code != kOk
-                               ? Diagnostic{dir, {}, Severity::error, "no evidence file found: the folder contains no *.yaml or *.yml files", "nothing-to-check"}
-                               : Diagnostic{dir, {}, Severity::warning, "directory contains no *.yaml or *.yml files", "empty-directory"});
+        findings.push_back(
+            nothing_code != kOk
+                ? Diagnostic{dir,
+                             {},
+                             Severity::error,
+                             "no evidence file found: the folder contains no *.yaml or *.yml files",
+                             "nothing-to-check"}
+                : Diagnostic{
+                      dir, {}, Severity::warning, "directory contains no *.yaml or *.yml files", "empty-directory"});
     Checker checker(opt, as_of);
     for (const auto& f : files) checker.check_file(f, findings);
     files.insert(files.end(), unmatched.begin(), unmatched.end());
     files.insert(files.end(), empty_dirs.begin(), empty_dirs.end());
-    return finish_findings("check", std::move(files), std::move(findings), opt.common, config, std::max(checker.input_code(), nothing_code),
-                           std::move(checker.filled()));
+    return finish_findings("check", std::move(files), std::move(findings), opt.common, config,
+                           std::max(checker.input_code(), nothing_code), std::move(checker.filled()));
 }
 
 } // namespace
 
 CommandSpec check_command() {
-    return {"check", "Check evidence files (files, folders, globs) for errors and entries to review (for CI)", [](CLI::App& app) {
+    return {"check", "Check evidence files (files, folders, globs) for errors and entries to review (for CI)",
+            [](CLI::App& app) {
                 auto opt = std::make_shared<CheckOptions>();
-                app.add_option("inputs", opt->inputs, "Evidence files, folders (searched for *.yaml, *.yml) or globs")->required();
-                app.add_option("--rubric,-r", opt->rubric, "Check against this pack (built-in id or pack folder) instead of each file's own");
+                app.add_option("inputs", opt->inputs, "Evidence files, folders (searched for *.yaml, *.yml) or globs")
+                    ->required();
+                app.add_option("--rubric,-r", opt->rubric,
+                               "Check against this pack (built-in id or pack folder) instead of each file's own");
                 app.add_option("--as-of", opt->as_of, "Reference date for valid_until (YYYY-MM-DD; default today)");
                 add_findings_options(app, opt->common);
                 return [opt] { return run_check(*opt); };

@@ -71,9 +71,11 @@ int run_diff(const DiffOptions& opt) {
     // Indicator ids of two packs that coincide are not the same indicator: without a crosswalk,
     // nothing honest can be paired (exit 2: the command line lacks --map).
     if (o.pack->id != n.pack->id && opt.map.empty()) {
-        print_error(fmt::format("{} uses rubric {} and {} uses rubric {}: indicators of different packs are not compared by id; "
-                                "give a crosswalk with --map FILE (crosswalk: 1, from: {}, to: {}, indicators: {{old id: new id}}; see README, spbe diff)",
-                                o.path, o.pack->id, n.path, n.pack->id, o.pack->id, n.pack->id));
+        print_error(fmt::format(
+            "{} uses rubric {} and {} uses rubric {}: indicators of different packs are not compared by id; "
+            "give a crosswalk with --map FILE (crosswalk: 1, from: {}, to: {}, indicators: {{old id: new id}}; see "
+            "README, spbe diff)",
+            o.path, o.pack->id, n.path, n.pack->id, o.pack->id, n.pack->id));
         return kUsage;
     }
     std::optional<Crosswalk> crosswalk;
@@ -85,8 +87,11 @@ int run_diff(const DiffOptions& opt) {
 
     AgencyDiff d = diff_agencies(o, n, as_of, crosswalk ? &*crosswalk : nullptr);
     if (!d.same_agency)
-        print_diagnostics({Diagnostic{n.path, {}, Severity::warning,
-                                      fmt::format("agency '{}' differs from '{}' in {}; comparing anyway", n.file.agency.name, o.file.agency.name, o.path),
+        print_diagnostics({Diagnostic{n.path,
+                                      {},
+                                      Severity::warning,
+                                      fmt::format("agency '{}' differs from '{}' in {}; comparing anyway",
+                                                  n.file.agency.name, o.file.agency.name, o.path),
                                       "agency-mismatch"}});
 
     ReportOptions ropt{opt.out.language(), opt.out.use_color(), false};
@@ -97,11 +102,13 @@ int run_diff(const DiffOptions& opt) {
     if (opt.fail_on_regression && d.regression()) {
         int prec = n.pack->precision;
         if (d.new_index < d.old_index)
-            print_error(fmt::format("regression: index went down {} → {} ({}, exact {})", d.old_index.to_fixed(prec), d.new_index.to_fixed(prec),
-                                    signed_delta(d.index_delta(), prec), d.index_delta().to_exact_string()));
+            print_error(fmt::format("regression: index went down {} → {} ({}, exact {})", d.old_index.to_fixed(prec),
+                                    d.new_index.to_fixed(prec), signed_delta(d.index_delta(), prec),
+                                    d.index_delta().to_exact_string()));
         for (const auto& g : d.groups)
             if (g.tier == 0 && g.delta() && *g.delta() < Rational(0))
-                print_error(fmt::format("regression: {} {} went down {} → {} ({}, exact {})", g.tier_id, g.id, g.old_value->to_fixed(prec), g.new_value->to_fixed(prec),
+                print_error(fmt::format("regression: {} {} went down {} → {} ({}, exact {})", g.tier_id, g.id,
+                                        g.old_value->to_fixed(prec), g.new_value->to_fixed(prec),
                                         signed_delta(*g.delta(), prec), g.delta()->to_exact_string()));
         code = std::max(code, static_cast<int>(kGateFailed));
     }
@@ -111,14 +118,20 @@ int run_diff(const DiffOptions& opt) {
 } // namespace
 
 CommandSpec diff_command() {
-    return {"diff", "Compare two evidence files of one agency: levels, groups, index, predicate, evidence", [](CLI::App& app) {
+    return {"diff", "Compare two evidence files of one agency: levels, groups, index, predicate, evidence",
+            [](CLI::App& app) {
                 auto opt = std::make_shared<DiffOptions>();
                 app.add_option("old", opt->old_file, "Earlier evidence file (YAML)")->required();
                 app.add_option("new", opt->new_file, "Later evidence file (YAML)")->required();
                 add_basis_option(app, opt->basis);
-                app.add_option("--map", opt->map, "Crosswalk YAML pairing OLD's indicator ids with NEW's (required when the rubric packs differ)");
-                app.add_option("--as-of", opt->as_of, "Evidence of NEW valid until before this date counts as expired (YYYY-MM-DD; default today)");
-                app.add_flag("--fail-on-regression", opt->fail_on_regression, "Exit 1 when the index or any top-tier group went down (exact comparison)");
+                app.add_option(
+                    "--map", opt->map,
+                    "Crosswalk YAML pairing OLD's indicator ids with NEW's (required when the rubric packs differ)");
+                app.add_option(
+                    "--as-of", opt->as_of,
+                    "Evidence of NEW valid until before this date counts as expired (YYYY-MM-DD; default today)");
+                app.add_flag("--fail-on-regression", opt->fail_on_regression,
+                             "Exit 1 when the index or any top-tier group went down (exact comparison)");
                 add_output_options(app, opt->out, formats_of(kDiffFormats));
                 return [opt] { return run_diff(*opt); };
             }};

@@ -45,7 +45,8 @@ int run_explain(const ExplainOptions& opt) {
     const Pack* pack = registry.get(opt.rubric, diags, io_error);
     print_diagnostics(diags);
     if (!pack) return io_error ? kIoError : kInvalidInput;
-    if (opt.id.empty()) return write_output(renderer_for(kListFormats, opt.out.kind)(*pack, opt.out.language()), opt.out);
+    if (opt.id.empty())
+        return write_output(renderer_for(kListFormats, opt.out.kind)(*pack, opt.out.language()), opt.out);
     const Indicator* ind = pack->find_indicator(opt.id);
     if (!ind) {
         std::vector<std::string> ids;
@@ -53,7 +54,8 @@ int run_explain(const ExplainOptions& opt) {
         // Edit distance between numbers ("48" vs "4") is no hint; only suggest for textual ids.
         bool numeric = opt.id.find_first_not_of("0123456789") == std::string::npos;
         std::string hint = numeric ? "" : closest_match(opt.id, ids);
-        print_error(fmt::format("unknown indicator '{}' in rubric {} (indicators {} to {}){}", opt.id, pack->id, ids.front(), ids.back(),
+        print_error(fmt::format("unknown indicator '{}' in rubric {} (indicators {} to {}){}", opt.id, pack->id,
+                                ids.front(), ids.back(),
                                 hint.empty() ? "" : fmt::format("; did you mean '{}'?", hint)));
         return kUsage;
     }

@@ -64,8 +64,8 @@ int run_gaps(const GapsCliOptions& opt) {
     std::string text = renderer_for(kGapsFormats, opt.out.kind)(r, g, ropt);
     int code = write_output(text, opt.out);
     if (!g.target_met) {
-        print_error(fmt::format("{}: target index {} cannot be reached (highest possible {})", r.path, g.target.index.to_exact_string(),
-                                g.index_after.to_fixed(r.pack->precision)));
+        print_error(fmt::format("{}: target index {} cannot be reached (highest possible {})", r.path,
+                                g.target.index.to_exact_string(), g.index_after.to_fixed(r.pack->precision)));
         code = std::max(code, static_cast<int>(kGateFailed));
     }
     return code;
@@ -74,10 +74,12 @@ int run_gaps(const GapsCliOptions& opt) {
 } // namespace
 
 CommandSpec gaps_command() {
-    return {"gaps", "List the indicators below a target with criteria, expected evidence and evidence problems", [](CLI::App& app) {
+    return {"gaps", "List the indicators below a target with criteria, expected evidence and evidence problems",
+            [](CLI::App& app) {
                 auto opt = std::make_shared<GapsCliOptions>();
                 app.add_option("file", opt->file, "Evidence file (YAML)")->required();
-                app.add_option("--rubric,-r", opt->rubric, "Use this pack (built-in id or pack folder) instead of the file's own");
+                app.add_option("--rubric,-r", opt->rubric,
+                               "Use this pack (built-in id or pack folder) instead of the file's own");
                 add_basis_option(app, opt->basis);
                 add_target_options(app, opt->target, true);
                 app.add_option("--as-of", opt->as_of, "Date for evidence expiry (YYYY-MM-DD; default today)");

@@ -28,8 +28,11 @@ bool has_control_chars(const std::string& s) {
 }
 
 int run_init(InitOptions opt) {
-    for (const auto& [what, value] : {std::pair<const char*, const std::string*>{"--agency", &opt.agency.name}, {"--code", &opt.agency.code},
-                                      {"--type", &opt.agency.type}, {"--province", &opt.agency.province}, {"--schema", &opt.schema_ref}})
+    for (const auto& [what, value] : {std::pair<const char*, const std::string*>{"--agency", &opt.agency.name},
+                                      {"--code", &opt.agency.code},
+                                      {"--type", &opt.agency.type},
+                                      {"--province", &opt.agency.province},
+                                      {"--schema", &opt.schema_ref}})
         if (has_control_chars(*value)) {
             print_error(fmt::format("{} must be a single line of text", what));
             return kUsage;
@@ -64,24 +67,31 @@ int run_init(InitOptions opt) {
 } // namespace
 
 CommandSpec init_command() {
-    return {"init", "Start an evidence file: every indicator with its question and criteria, levels to fill in", [](CLI::App& app) {
-                auto opt = std::make_shared<InitOptions>();
-                app.add_option("--rubric,-r", opt->rubric, "Rubric pack: a built-in id (spbe-2020, spbe-2018) or a pack folder")->required();
-                app.add_option("--agency,-a", opt->agency.name, "Name of the agency, e.g. \"Pemerintah Kabupaten Contoh\"")->required();
-                app.add_option("--year,-y", opt->year, "Assessment year (default: the current year)")->check(CLI::Range(2000, 2100));
-                app.add_option("--code", opt->agency.code, "Official code of the agency");
-                app.add_option("--type", opt->agency.type, "Kind of agency, e.g. kabupaten, kota, provinsi, kementerian");
-                app.add_option("--province", opt->agency.province, "Province of the agency");
-                app.add_option("--schema", opt->schema_ref,
-                               "Target of the first line '# yaml-language-server: $schema=...' (a path relative to the new file, or a URL); "
-                               "empty for no such line")
-                    ->capture_default_str();
-                add_output_file_options(app, opt->out, "the new file");
-                app.add_option("--lang", opt->out.lang, "Language of the comments: id (Bahasa Indonesia) or en")
-                    ->check(CLI::IsMember({"id", "en"}))
-                    ->capture_default_str();
-                return [opt] { return run_init(*opt); };
-            }};
+    return {
+        "init", "Start an evidence file: every indicator with its question and criteria, levels to fill in",
+        [](CLI::App& app) {
+            auto opt = std::make_shared<InitOptions>();
+            app.add_option("--rubric,-r", opt->rubric,
+                           "Rubric pack: a built-in id (spbe-2020, spbe-2018) or a pack folder")
+                ->required();
+            app.add_option("--agency,-a", opt->agency.name, "Name of the agency, e.g. \"Pemerintah Kabupaten Contoh\"")
+                ->required();
+            app.add_option("--year,-y", opt->year, "Assessment year (default: the current year)")
+                ->check(CLI::Range(2000, 2100));
+            app.add_option("--code", opt->agency.code, "Official code of the agency");
+            app.add_option("--type", opt->agency.type, "Kind of agency, e.g. kabupaten, kota, provinsi, kementerian");
+            app.add_option("--province", opt->agency.province, "Province of the agency");
+            app.add_option("--schema", opt->schema_ref,
+                           "Target of the first line '# yaml-language-server: $schema=...' (a path relative to the new "
+                           "file, or a URL); "
+                           "empty for no such line")
+                ->capture_default_str();
+            add_output_file_options(app, opt->out, "the new file");
+            app.add_option("--lang", opt->out.lang, "Language of the comments: id (Bahasa Indonesia) or en")
+                ->check(CLI::IsMember({"id", "en"}))
+                ->capture_default_str();
+            return [opt] { return run_init(*opt); };
+        }};
 }
 
 } // namespace spbe::cli

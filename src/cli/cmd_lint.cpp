@@ -6,9 +6,9 @@
 
 #include <fmt/format.h>
 
+#include <cstring>
 #include <filesystem>
 #include <memory>
-#include <cstring>
 #include <set>
 
 namespace spbe::cli {
@@ -23,7 +23,10 @@ struct LintOptions {
 };
 
 bool is_yaml_name(const std::string& name) {
-    auto ends = [&](const char* ext) { return name.size() > std::strlen(ext) && name.compare(name.size() - std::strlen(ext), std::string::npos, ext) == 0; };
+    auto ends = [&](const char* ext) {
+        return name.size() > std::strlen(ext) &&
+               name.compare(name.size() - std::strlen(ext), std::string::npos, ext) == 0;
+    };
     return ends(".yaml") || ends(".yml");
 }
 
@@ -44,11 +47,16 @@ void lint_folder(const std::string& arg, std::vector<Finding>& findings, std::ve
     std::string dir = display_path(arg);
     std::error_code ec;
     // `spbe lint rubrics/x/pack.yaml` means the folder.
-    if (fs::is_regular_file(dir, ec) && fs::path(dir).filename() == kManifestName) dir = display_path(fs::path(dir).parent_path().string());
+    if (fs::is_regular_file(dir, ec) && fs::path(dir).filename() == kManifestName)
+        dir = display_path(fs::path(dir).parent_path().string());
     if (!fs::is_directory(dir, ec)) {
         bool exists = fs::exists(dir, ec);
-        findings.push_back(Diagnostic{dir, {}, Severity::error,
-                                      exists ? "not a pack folder (give the folder that holds pack.yaml)" : "no such pack folder", "io"});
+        findings.push_back(
+            Diagnostic{dir,
+                       {},
+                       Severity::error,
+                       exists ? "not a pack folder (give the folder that holds pack.yaml)" : "no such pack folder",
+                       "io"});
         files.push_back(dir);
         return;
     }
@@ -67,8 +75,12 @@ void lint_folder(const std::string& arg, std::vector<Finding>& findings, std::ve
     for (const auto& name : yaml_files_in(dir)) {
         files.push_back(path_of(name));
         if (name == kManifestName || listed.count(name) || load.files.empty()) continue;
-        findings.push_back(Diagnostic{path_of(name), {}, Severity::warning,
-                                      fmt::format("'{}' is in the pack folder but not listed in 'files' of pack.yaml, so it is ignored", name), "stray-file"});
+        findings.push_back(Diagnostic{
+            path_of(name),
+            {},
+            Severity::warning,
+            fmt::format("'{}' is in the pack folder but not listed in 'files' of pack.yaml, so it is ignored", name),
+            "stray-file"});
     }
 }
 
@@ -91,7 +103,8 @@ int run_lint(const LintOptions& opt) {
 } // namespace
 
 CommandSpec lint_command() {
-    return {"lint", "Check rubric pack folders: structure, exact weight sums, criteria, predicate bands (for CI)", [](CLI::App& app) {
+    return {"lint", "Check rubric pack folders: structure, exact weight sums, criteria, predicate bands (for CI)",
+            [](CLI::App& app) {
                 auto opt = std::make_shared<LintOptions>();
                 app.add_option("packs", opt->dirs, "Rubric pack folders (each holding pack.yaml)")->required();
                 add_findings_options(app, opt->common);

@@ -54,7 +54,8 @@ int run_plan(const PlanCliOptions& opt) {
     view.target = *target;
     if (target->kind == TargetKind::index) {
         try {
-            view.plan = plan_to_index(*r.pack, r.score.levels, efforts_from_file(*r.pack, r.file), target->index, max_steps, target->levels);
+            view.plan = plan_to_index(*r.pack, r.score.levels, efforts_from_file(*r.pack, r.file), target->index,
+                                      max_steps, target->levels);
         } catch (const PlanTooLarge& e) {
             print_error(fmt::format("{}: {}", r.path, e.what()));
             return kInvalidInput;
@@ -67,8 +68,10 @@ int run_plan(const PlanCliOptions& opt) {
     std::string text = renderer_for(kPlanFormats, opt.out.kind)(view, ropt);
     int code = write_output(text, opt.out);
     if (view.plan && !view.plan->reachable) {
-        print_error(fmt::format("{}: target index {} cannot be reached{} (highest possible {})", r.path, target->index.to_exact_string(),
-                                max_steps ? fmt::format(" in {} steps", *max_steps) : "", view.plan->best_possible.to_fixed(r.pack->precision)));
+        print_error(fmt::format("{}: target index {} cannot be reached{} (highest possible {})", r.path,
+                                target->index.to_exact_string(),
+                                max_steps ? fmt::format(" in {} steps", *max_steps) : "",
+                                view.plan->best_possible.to_fixed(r.pack->precision)));
         code = std::max(code, static_cast<int>(kGateFailed));
     }
     return code;
@@ -80,7 +83,8 @@ CommandSpec plan_command() {
     return {"plan", "The least-effort one-level steps that reach a target index or predicate", [](CLI::App& app) {
                 auto opt = std::make_shared<PlanCliOptions>();
                 app.add_option("file", opt->file, "Evidence file (YAML)")->required();
-                app.add_option("--rubric,-r", opt->rubric, "Use this pack (built-in id or pack folder) instead of the file's own");
+                app.add_option("--rubric,-r", opt->rubric,
+                               "Use this pack (built-in id or pack folder) instead of the file's own");
                 add_basis_option(app, opt->basis);
                 add_target_options(app, opt->target, false);
                 opt->max_steps_opt = app.add_option("--max-steps", opt->max_steps, "Take at most N one-level steps");

@@ -85,8 +85,8 @@ std::optional<Example> find_example(const RuleInfo& rule, const std::string& gol
         }
         Example ex;
         for (auto& line : split_lines(text)) {
-            bool names_rule = line.find(tag) != std::string::npos ||
-                              (rule.id == "config" && line.find("error") != std::string::npos);
+            bool names_rule =
+                line.find(tag) != std::string::npos || (rule.id == "config" && line.find("error") != std::string::npos);
             if (names_rule && ex.lines.size() < 2) ex.lines.push_back(std::move(line));
         }
         if (ex.lines.empty()) continue;

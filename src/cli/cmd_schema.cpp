@@ -15,14 +15,19 @@ struct SchemaOptions {
     OutputOptions out;
 };
 
-int run_schema(const SchemaOptions& opt) { return write_output(schema_by_name(opt.name, builtin_pack_ids()).dump(), opt.out); }
+int run_schema(const SchemaOptions& opt) {
+    return write_output(schema_by_name(opt.name, builtin_pack_ids()).dump(), opt.out);
+}
 
 } // namespace
 
 CommandSpec schema_command() {
-    return {"schema", "Print the JSON Schema of evidence files, rubric pack files or crosswalks (for editors)", [](CLI::App& app) {
+    return {"schema", "Print the JSON Schema of evidence files, rubric pack files or crosswalks (for editors)",
+            [](CLI::App& app) {
                 auto opt = std::make_shared<SchemaOptions>();
-                app.add_option("name", opt->name, "evidence (agency evidence files), rubric (pack.yaml and group files) or crosswalk (diff --map)")
+                app.add_option(
+                       "name", opt->name,
+                       "evidence (agency evidence files), rubric (pack.yaml and group files) or crosswalk (diff --map)")
                     ->required()
                     ->check(CLI::IsMember(schema_names()));
                 add_output_file_options(app, opt->out, "the schema");

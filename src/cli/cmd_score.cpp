@@ -27,8 +27,8 @@
 #include <mutex>
 #include <set>
 #include <thread>
-#include <unordered_map>
 #include <unistd.h>
+#include <unordered_map>
 
 namespace spbe::cli {
 
@@ -117,7 +117,8 @@ private:
     // Pass 4.
     bool report_single();
     bool report_batch();
-    template <typename Fn> void for_each_entry(const std::vector<int>& ranks, Fn&& fn);
+    template <typename Fn>
+    void for_each_entry(const std::vector<int>& ranks, Fn&& fn);
     BatchRow decode_row(std::string_view record, int rank) const;
 
     const ScoreOptions& opt_;
@@ -146,8 +147,8 @@ private:
     std::mutex spool_packs_mutex_;
     std::vector<const Pack*> spool_packs_; // numbering of packs in spool records, in any order
     std::map<const Pack*, std::unique_ptr<BatchRenderer>> pre_renderers_; // guarded by spool_packs_mutex_
-    std::vector<std::pair<Rational, uint64_t>> ranking_; // --sort index: (index, spool offset) per row
-    std::vector<std::pair<Rational, std::string>> gate_failures_; // rows below --fail-under, in input order
+    std::vector<std::pair<Rational, uint64_t>> ranking_;                  // --sort index: (index, spool offset) per row
+    std::vector<std::pair<Rational, std::string>> gate_failures_;         // rows below --fail-under, in input order
     std::set<std::string> headers_reported_;
     std::unordered_map<std::string, std::string> agency_paths_; // (pack, year, code or name) -> the row that counts
     std::unique_ptr<AgencyResult> single_result_;
@@ -181,8 +182,8 @@ int ScoreRun::run() {
     } catch (const RationalOverflow& e) {
         // Only a pack with extreme weights gets here (the summary's exact variance needs the
         // common denominator of all indices squared in 128 bits); never print an approximation.
-        print_error(fmt::format("cannot summarise the batch: {} (the rubric pack's weights have too many digits)",
-                                e.what()));
+        print_error(
+            fmt::format("cannot summarise the batch: {} (the rubric pack's weights have too many digits)", e.what()));
         return kInvalidInput;
     }
 }
@@ -211,7 +212,6 @@ int ScoreRun::check_options() {
     return kOk;
 }
 
-
 // 1. Inputs: the file list (sorted, front-coded) and the levels CSVs; problems reported at once.
 void ScoreRun::collect() {
     CollectedInputs collected = collect_inputs(opt_.inputs, std::cin);
@@ -227,8 +227,8 @@ void ScoreRun::collect() {
         std::string error;
         bool too_large = false;
         const ReadLimits limits{kMaxCsvFileBytes, kMaxCsvLineBytes};
-        auto text = from_stdin ? read_stdin_text(error, &too_large, limits)
-                               : read_text_file(path, error, &too_large, limits);
+        auto text =
+            from_stdin ? read_stdin_text(error, &too_large, limits) : read_text_file(path, error, &too_large, limits);
         if (!text) {
             early.push_back(Diagnostic{path, {}, Severity::error, fmt::format("cannot read file: {}", error), "io"});
             code_ = std::max(code_, static_cast<int>(too_large ? kInvalidInput : kIoError));
@@ -354,7 +354,9 @@ std::vector<ItemResult> ScoreRun::process(const Feed::Unit& unit) {
                     if (try_fast && fast.score(unit.csv, r, o.row)) return o;
                     return process_csv_row(unit.csv, r);
                 },
-                [&] { return std::pair{src.path, SourcePos{src.csv.row_line(r), 1}}; });
+                [&] {
+                    return std::pair{src.path, SourcePos{src.csv.row_line(r), 1}};
+                });
     }
     return out;
 }
@@ -514,10 +516,11 @@ bool ScoreRun::first_of_agency(const BatchRow& row) {
     auto [it, inserted] = agency_paths_.try_emplace(std::move(key), row.path);
     if (inserted) return true;
     if (progress_) progress_->clear();
-    std::string who =
-        a.code.empty() ? fmt::format("agency '{}'", a.name) : fmt::format("agency code {}", a.code);
+    std::string who = a.code.empty() ? fmt::format("agency '{}'", a.name) : fmt::format("agency code {}", a.code);
     std::string year = row.year ? fmt::format(", year {}", *row.year) : "";
-    print_diagnostics({Diagnostic{row.path, {}, Severity::warning,
+    print_diagnostics({Diagnostic{row.path,
+                                  {},
+                                  Severity::warning,
                                   fmt::format("{}{}, {} already scored from {}; counted once (the first in path "
                                               "order), this row is left out",
                                               who, year, row.pack->id, it->second),
@@ -588,7 +591,8 @@ bool ScoreRun::report_batch() {
 }
 
 // Calls fn(entry's record, entry's pre-rendered text, rank) for every row in output order.
-template <typename Fn> void ScoreRun::for_each_entry(const std::vector<int>& ranks, Fn&& fn) {
+template <typename Fn>
+void ScoreRun::for_each_entry(const std::vector<int>& ranks, Fn&& fn) {
     std::string entry;
     std::string_view record, text;
     if (bopt_.ranked) {
@@ -630,29 +634,38 @@ void ScoreRun::gates() {
 } // namespace
 
 CommandSpec score_command() {
-    return {"score", "Score evidence files: index, predicate, domains and aspects; batches with a cohort summary", [](CLI::App& app) {
+    return {"score", "Score evidence files: index, predicate, domains and aspects; batches with a cohort summary",
+            [](CLI::App& app) {
                 auto opt = std::make_shared<ScoreOptions>();
-                app.add_option("inputs", opt->inputs, "Evidence files (YAML), directories (recursive), @LIST (one path per line) or - (paths on stdin)");
-                app.add_option("--levels-csv", opt->levels_csv, "Score every row of a wide levels CSV (name, code, type, province, year, rubric, one column per indicator); repeatable")
+                app.add_option(
+                    "inputs", opt->inputs,
+                    "Evidence files (YAML), directories (recursive), @LIST (one path per line) or - (paths on stdin)");
+                app.add_option("--levels-csv", opt->levels_csv,
+                               "Score every row of a wide levels CSV (name, code, type, province, year, rubric, one "
+                               "column per indicator); repeatable")
                     ->allow_extra_args(false); // one file per --levels-csv, so later words stay inputs
-                app.add_option("--rubric,-r", opt->rubric, "Score with this pack (built-in id or pack folder) instead of the file's own");
+                app.add_option("--rubric,-r", opt->rubric,
+                               "Score with this pack (built-in id or pack folder) instead of the file's own");
                 add_basis_option(app, opt->basis);
                 app.add_flag("--detail,-d", opt->detail, "Also list every indicator with its level and contribution");
-                app.add_flag("--summary", opt->summary, "Add the cohort summary (count, mean, median, min/max, std. deviation, predicates)");
+                app.add_flag("--summary", opt->summary,
+                             "Add the cohort summary (count, mean, median, min/max, std. deviation, predicates)");
                 app.add_option("--group-by", opt->group_by, "Summary per group as well: province, type or year")
                     ->check(CLI::IsMember({"none", "province", "type", "year"}))
                     ->capture_default_str();
-                app.add_option("--sort", opt->sort, "Order: path (input path) or index (ranking, highest first, with a rank column)")
+                app.add_option("--sort", opt->sort,
+                               "Order: path (input path) or index (ranking, highest first, with a rank column)")
                     ->check(CLI::IsMember({"path", "index"}))
                     ->capture_default_str();
-                app.add_option("--jobs,-j", opt->jobs, "Parallel workers (default: one per CPU core); the output is the same for every value")
+                app.add_option("--jobs,-j", opt->jobs,
+                               "Parallel workers (default: one per CPU core); the output is the same for every value")
                     ->check(CLI::Range(1u, 1024u));
                 app.add_flag("--strict", opt->strict, "Stop at the first invalid input (exit 3) and print no results");
-                app.add_option("--fail-under", opt->fail_under, "Exit 1 when an index is below this value (exact comparison)");
+                app.add_option("--fail-under", opt->fail_under,
+                               "Exit 1 when an index is below this value (exact comparison)");
                 add_output_options(app, opt->out, {"table", "json", "jsonl", "csv", "markdown"});
                 return [opt] { return ScoreRun(*opt).run(); };
             }};
 }
 
 } // namespace spbe::cli
-

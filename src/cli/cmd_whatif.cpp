@@ -36,11 +36,15 @@ std::string problem_message(const Pack& pack, const SettingProblem& p) {
         std::vector<std::string> ids;
         for (const auto& ind : pack.indicators) ids.push_back(ind.id);
         std::string hint = closest_match(s.id, ids);
-        if (!hint.empty()) return fmt::format("--set {}={}: unknown indicator '{}' in {}; did you mean '{}'?", s.id, s.level, s.id, pack.id, hint);
-        return fmt::format("--set {}={}: unknown indicator '{}' in {} (ids run from {} to {})", s.id, s.level, s.id, pack.id, ids.front(), ids.back());
+        if (!hint.empty())
+            return fmt::format("--set {}={}: unknown indicator '{}' in {}; did you mean '{}'?", s.id, s.level, s.id,
+                               pack.id, hint);
+        return fmt::format("--set {}={}: unknown indicator '{}' in {} (ids run from {} to {})", s.id, s.level, s.id,
+                           pack.id, ids.front(), ids.back());
     }
     case SettingProblem::level_out_of_scale:
-        return fmt::format("--set {}={}: level {} is outside the scale of indicator {} ({}..{})", s.id, s.level, s.level, s.id, p.scale_min, p.scale_max);
+        return fmt::format("--set {}={}: level {} is outside the scale of indicator {} ({}..{})", s.id, s.level,
+                           s.level, s.id, p.scale_min, p.scale_max);
     case SettingProblem::set_twice:
         return fmt::format("--set {}={}: indicator {} is set more than once", s.id, s.level, s.id);
     }
@@ -81,11 +85,15 @@ int run_whatif(const WhatIfOptions& opt) {
 } // namespace
 
 CommandSpec whatif_command() {
-    return {"whatif", "Simulate other levels: new index, predicate and group indices with exact deltas", [](CLI::App& app) {
+    return {"whatif", "Simulate other levels: new index, predicate and group indices with exact deltas",
+            [](CLI::App& app) {
                 auto opt = std::make_shared<WhatIfOptions>();
                 app.add_option("file", opt->file, "Evidence file (YAML); it is only read")->required();
-                app.add_option("--set,-s", opt->sets, "ID=LEVEL: simulate indicator ID at LEVEL (repeatable)")->required()->allow_extra_args(false);
-                app.add_option("--rubric,-r", opt->rubric, "Score with this pack (built-in id or pack folder) instead of the file's own");
+                app.add_option("--set,-s", opt->sets, "ID=LEVEL: simulate indicator ID at LEVEL (repeatable)")
+                    ->required()
+                    ->allow_extra_args(false);
+                app.add_option("--rubric,-r", opt->rubric,
+                               "Score with this pack (built-in id or pack folder) instead of the file's own");
                 add_basis_option(app, opt->basis);
                 add_output_options(app, opt->out, formats_of(kWhatIfFormats));
                 return [opt] { return run_whatif(*opt); };

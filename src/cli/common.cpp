@@ -1,12 +1,13 @@
 // Shared CLI plumbing: output options, safe atomic writes (no input overwritten, no temporary file
 // left behind), the inputs -o must not replace, and diagnostics on stderr.
 #include "cli/common.hpp"
+
 #include "cli/output_kind.hpp"
 #include "loader/builtin_packs.hpp"
-
 #include "report/text_util.hpp"
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -15,14 +16,13 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <mutex>
 #include <set>
 #include <sstream>
-#include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 namespace spbe::cli {
@@ -175,8 +175,7 @@ void note_pack_input(const std::string& ref) {
     }
     // Packs are flat: every file directly in the folder may be read.
     std::error_code ec;
-    for (fs::directory_iterator it(ref, ec), end; !ec && it != end; it.increment(ec))
-        note_input(it->path().string());
+    for (fs::directory_iterator it(ref, ec), end; !ec && it != end; it.increment(ec)) note_input(it->path().string());
 }
 
 int check_output_target(const OutputOptions& out) {
@@ -228,7 +227,8 @@ int OutputSink::open(const OutputOptions& out) {
     }
     if (int code = check_output_target(out)) return code;
     target_ = out.output;
-    struct stat st {}, lst {};
+    struct stat st {
+    }, lst{};
     bool exists = ::stat(target_.c_str(), &st) == 0;
     bool is_link = ::lstat(target_.c_str(), &lst) == 0 && S_ISLNK(lst.st_mode);
     int fd = -1;

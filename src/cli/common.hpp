@@ -14,9 +14,9 @@
 #include <cstdint>
 #include <cstdio>
 #include <functional>
-#include <string_view>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace spbe::cli {
@@ -32,9 +32,9 @@ enum ExitCode : int {
 
 // Output options, kept apart from each command's analysis options.
 struct OutputOptions {
-    std::string format = "table"; // the --format name as given (an alias already made canonical)
+    std::string format = "table";            // the --format name as given (an alias already made canonical)
     OutputFormat kind = OutputFormat::table; // the same, parsed once
-    std::string output; // -o FILE; empty = stdout
+    std::string output;                      // -o FILE; empty = stdout
     std::string lang = "id";
     std::string color = "auto";
     bool force = false; // --force: replace an existing -o file that is not an earlier spbe report

@@ -18,7 +18,9 @@ HeaderCheck check_header(const CsvSource& src, const Pack& pack) {
     for (const auto& [id, col] : src.csv.indicator_columns()) {
         if (!pack.find_indicator(id)) {
             hc.diags.push_back(
-                Diagnostic{src.path, {src.csv.header_line(), col}, Severity::error,
+                Diagnostic{src.path,
+                           {src.csv.header_line(), col},
+                           Severity::error,
                            fmt::format("unknown indicator '{}' in the header (rubric {} has indicators {} to {})", id,
                                        pack.id, pack.indicators.front().id, pack.indicators.back().id),
                            "unknown-indicator"});
@@ -33,7 +35,9 @@ HeaderCheck check_header(const CsvSource& src, const Pack& pack) {
             ++n;
         }
     if (n)
-        hc.diags.push_back(Diagnostic{src.path, {src.csv.header_line(), 1}, Severity::error,
+        hc.diags.push_back(Diagnostic{src.path,
+                                      {src.csv.header_line(), 1},
+                                      Severity::error,
                                       fmt::format("the header has no column for {} {} of rubric {}: {}", n,
                                                   n == 1 ? "indicator" : "indicators", pack.id, missing),
                                       "missing-indicator"});
@@ -73,9 +77,9 @@ std::vector<std::vector<Diagnostic>> CsvChecks::diags_of(const std::string& key)
 bool CsvFastPath::score(int csv, size_t index, std::optional<BatchRow>& out) {
     const CsvSource& src = csvs_[static_cast<size_t>(csv)];
     if (!src.csv.fast_row(index, row_)) return false;
-    std::string_view ref = !rubric_.empty() ? std::string_view(rubric_)
-                         : row_.rubric.empty() ? std::string_view(kDefaultRubric)
-                                               : row_.rubric;
+    std::string_view ref = !rubric_.empty()      ? std::string_view(rubric_)
+                           : row_.rubric.empty() ? std::string_view(kDefaultRubric)
+                                                 : row_.rubric;
     if (!pack_ || ref != ref_) {
         pack_ = nullptr;
         ref_ = ref;
@@ -101,8 +105,8 @@ bool CsvFastPath::score(int csv, size_t index, std::optional<BatchRow>& out) {
     BatchRow& row = out.emplace();
     row.path = src.row_path(index);
     row.pack = &pack;
-    row.agency = Agency{std::string(row_.name), std::string(row_.code), std::string(row_.type),
-                        std::string(row_.province)};
+    row.agency =
+        Agency{std::string(row_.name), std::string(row_.code), std::string(row_.type), std::string(row_.province)};
     if (row_.year) row.year = row_.year;
     row.index = scorer_->index(levels_.data());
     row.predicate = &pack.predicate_for(row.index);

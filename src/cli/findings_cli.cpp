@@ -51,9 +51,8 @@ void add_findings_options(CLI::App& app, FindingsOptions& opt) {
     // `text` was lint's and check's name for what every other command calls `table`.
     add_output_options(app, opt.out, formats_of(kFindingsFormats), {{"text", OutputFormat::table}});
     opt.format_option = app.get_option("--format");
-    opt.format_option->description(
-        "Output format: table|github|sarif|junit|json (default table, also spelt text; "
-        "github when GITHUB_ACTIONS=true)");
+    opt.format_option->description("Output format: table|github|sarif|junit|json (default table, also spelt text; "
+                                   "github when GITHUB_ACTIONS=true)");
     app.add_option("--fail-on", opt.fail_on, "Exit 1 when there are findings of this severity or worse: error|warning")
         ->check(CLI::IsMember({"error", "warning"}))
         ->capture_default_str();
@@ -61,7 +60,8 @@ void add_findings_options(CLI::App& app, FindingsOptions& opt) {
                    "Table format: show at most N findings of one rule per file, then '… and M more of the same' "
                    "(0 shows all; other formats always hold every finding)")
         ->capture_default_str();
-    app.add_option("--config", opt.config, "Configuration file (default: the nearest .spbe.yaml up to the repository root)");
+    app.add_option("--config", opt.config,
+                   "Configuration file (default: the nearest .spbe.yaml up to the repository root)");
 }
 
 int load_findings_config(const FindingsOptions& opt, FindingsConfig& config) {
@@ -140,8 +140,8 @@ std::string display_path(const std::string& path) {
     return s;
 }
 
-int finish_findings(const std::string& command, std::vector<std::string> files, std::vector<Finding> findings, const FindingsOptions& opt,
-                    const FindingsConfig& config, int input_code,
+int finish_findings(const std::string& command, std::vector<std::string> files, std::vector<Finding> findings,
+                    const FindingsOptions& opt, const FindingsConfig& config, int input_code,
                     std::map<std::string, std::pair<std::size_t, std::size_t>> filled) {
     FindingsReport report;
     report.command = command;
@@ -162,7 +162,8 @@ int finish_findings(const std::string& command, std::vector<std::string> files, 
                 copy.severity = f.severity;
                 report.rules.push_back(copy);
             }
-    std::sort(report.rules.begin(), report.rules.end(), [](const RuleInfo& a, const RuleInfo& b) { return a.id < b.id; });
+    std::sort(report.rules.begin(), report.rules.end(),
+              [](const RuleInfo& a, const RuleInfo& b) { return a.id < b.id; });
 
     OutputFormat format = opt.out.kind;
     if (opt.format_option && opt.format_option->count() == 0) {
@@ -174,7 +175,10 @@ int finish_findings(const std::string& command, std::vector<std::string> files, 
 
     int code = input_code;
     if (fails(report.findings, report.fail_on)) code = std::max(code, static_cast<int>(kGateFailed));
-    auto has_rule = [&](const char* rule) { return std::any_of(report.findings.begin(), report.findings.end(), [&](const Finding& f) { return f.rule == rule; }); };
+    auto has_rule = [&](const char* rule) {
+        return std::any_of(report.findings.begin(), report.findings.end(),
+                           [&](const Finding& f) { return f.rule == rule; });
+    };
     if (has_rule("yaml-syntax")) code = std::max(code, static_cast<int>(kInvalidInput));
     if (has_rule("io")) code = std::max(code, static_cast<int>(kIoError));
     return std::max(code, write_output(text, opt.out));

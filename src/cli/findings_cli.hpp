@@ -13,7 +13,7 @@ namespace spbe::cli {
 
 struct FindingsOptions {
     std::string fail_on = "error";
-    std::string config; // --config FILE; empty = search for .spbe.yaml
+    std::string config;          // --config FILE; empty = search for .spbe.yaml
     std::size_t max_repeats = 5; // text format: findings of one rule shown per file (0 = all)
     OutputOptions out;
     CLI::Option* format_option = nullptr; // to tell an explicit --format from the default
@@ -43,8 +43,8 @@ std::string display_path(const std::string& path);
 // code: 4 when a file could not be read, 3 when one is not even YAML, 1 when a finding is at or
 // above --fail-on, else 0.
 // `input_code` raises the result for problems that are not findings of a file (an unusable pack).
-int finish_findings(const std::string& command, std::vector<std::string> files, std::vector<Finding> findings, const FindingsOptions& opt,
-                    const FindingsConfig& config, int input_code = kOk,
+int finish_findings(const std::string& command, std::vector<std::string> files, std::vector<Finding> findings,
+                    const FindingsOptions& opt, const FindingsConfig& config, int input_code = kOk,
                     std::map<std::string, std::pair<std::size_t, std::size_t>> filled = {});
 
 } // namespace spbe::cli

@@ -3,6 +3,7 @@
 #include "cli/inputs.hpp"
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -10,7 +11,6 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
-#include <sys/stat.h>
 #include <unordered_map>
 
 namespace spbe::cli {
@@ -93,7 +93,8 @@ struct Collector {
         if (fs::is_directory(st)) {
             size_t before = files.added();
             if (directory(fs::path(p)) && files.added() == before)
-                out.diags.push_back(Diagnostic{p, {}, Severity::warning, "directory contains no *.yaml or *.yml files", "empty-directory"});
+                out.diags.push_back(Diagnostic{
+                    p, {}, Severity::warning, "directory contains no *.yaml or *.yml files", "empty-directory"});
         } else {
             files.add(p);
         }
@@ -117,7 +118,7 @@ PathList drop_same_files(PathList list, std::vector<Diagnostic>& diags) {
     struct KeyHash {
         size_t operator()(const Key& k) const { return std::hash<ino_t>()(k.ino) * 31 + std::hash<dev_t>()(k.dev); }
     };
-    std::unordered_map<Key, size_t, KeyHash> first_at; // file -> position of its first spelling
+    std::unordered_map<Key, size_t, KeyHash> first_at;   // file -> position of its first spelling
     std::vector<std::pair<size_t, std::string>> dropped; // (position of the kept spelling, dropped path)
     PathList::Builder kept;
     PathList::Cursor cursor(list);
@@ -143,7 +144,8 @@ PathList drop_same_files(PathList list, std::vector<Diagnostic>& diags) {
     for (size_t i = 0, w = 0; w < wanted.size() && again.next(path); ++i)
         if (i == wanted[w]) names.emplace(i, path), ++w;
     for (const auto& [at, p] : dropped)
-        diags.push_back(Diagnostic{p, {}, Severity::info, fmt::format("the same file as {}; scored once", names[at]), "same-file"});
+        diags.push_back(
+            Diagnostic{p, {}, Severity::info, fmt::format("the same file as {}; scored once", names[at]), "same-file"});
     return kept.finish();
 }
 
@@ -162,7 +164,6 @@ void read_path_list(std::istream& in, const std::function<void(int line, const s
     }
 }
 
-
 CollectedInputs collect_inputs(const std::vector<std::string>& args, std::istream& stdin_list) {
     Collector c;
     bool stdin_used = false;
@@ -178,7 +179,8 @@ CollectedInputs collect_inputs(const std::vector<std::string>& args, std::istrea
             if (!fs::is_directory(list_file, ec)) in.open(list_file, std::ios::binary);
             if (!in) {
                 std::string error = fs::is_directory(list_file, ec) ? "is a directory" : std::strerror(errno);
-                c.out.diags.push_back(Diagnostic{list_file, {}, Severity::error, fmt::format("cannot read list file: {}", error), "io"});
+                c.out.diags.push_back(
+                    Diagnostic{list_file, {}, Severity::error, fmt::format("cannot read list file: {}", error), "io"});
                 c.out.io_error = true;
                 continue;
             }

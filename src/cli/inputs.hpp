@@ -14,9 +14,9 @@
 namespace spbe::cli {
 
 struct CollectedInputs {
-    PathList files;                       // sorted by path; the same path or file (device and inode) once
-    std::vector<Diagnostic> diags;        // missing paths, unreadable lists, empty directories
-    bool io_error = false;                // some input could not be read (exit 4)
+    PathList files;                // sorted by path; the same path or file (device and inode) once
+    std::vector<Diagnostic> diags; // missing paths, unreadable lists, empty directories
+    bool io_error = false;         // some input could not be read (exit 4)
 };
 
 // Expands `args`: a directory recurses into *.yaml and *.yml files (symlinked directories are

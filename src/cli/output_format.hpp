@@ -56,7 +56,7 @@ inline std::optional<OutputFormat> parse_output_format(std::string_view name) {
 // otherwise fails with "NAME not in {a,b,c}" (the canonical names only, worded as CLI::IsMember words it, which the
 // usage error golden cases show).
 inline CLI::Validator format_validator(const std::vector<OutputFormat>& formats,
-                                      const std::vector<FormatAlias>& aliases) {
+                                       const std::vector<FormatAlias>& aliases) {
     std::string list;
     for (OutputFormat f : formats) list += (list.empty() ? "" : ",") + std::string(format_name(f));
     auto check = [formats, aliases, list](std::string& value) -> std::string {

@@ -73,9 +73,9 @@ bool looks_like_spbe_output(std::string_view head) {
     auto [l1, l2] = first;
     if (l1.empty()) return false;
     if (l1 == "{")
-        return starts_with(l2, "  \"schema\": \"spbe.") || starts_with(l2, "  \"tool\": \"spbe\"")
-            || starts_with(l2, "  \"$schema\": \"https://json.schemastore.org/sarif")
-            || starts_with(l2, "  \"$schema\": \"http://json-schema.org/");
+        return starts_with(l2, "  \"schema\": \"spbe.") || starts_with(l2, "  \"tool\": \"spbe\"") ||
+               starts_with(l2, "  \"$schema\": \"https://json.schemastore.org/sarif") ||
+               starts_with(l2, "  \"$schema\": \"http://json-schema.org/");
     if (starts_with(l1, "{\"type\":\"")) return true; // JSON Lines
     if (l1 == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>") return starts_with(l2, "<testsuites name=\"spbe ");
     if (starts_with(l1, "::error ") || starts_with(l1, "::warning ") || starts_with(l1, "::notice ")) return true;

@@ -6,13 +6,13 @@
 #include "cli/common.hpp"
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <string_view>
 #include <fcntl.h>
-#include <sys/stat.h>
+#include <string_view>
 #include <unistd.h>
 
 namespace spbe::cli {
@@ -93,7 +93,8 @@ void add_max_file_size_option(CLI::App& app) {
         ->capture_default_str();
 }
 
-std::optional<std::string> read_text_file(const std::string& path, std::string& error, bool* too_large, ReadLimits limits) {
+std::optional<std::string> read_text_file(const std::string& path, std::string& error, bool* too_large,
+                                          ReadLimits limits) {
     // Plain read() into a string: no stream buffers and no second copy, which matters for batches of
     // thousands of files and for levels CSVs of many megabytes.
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);

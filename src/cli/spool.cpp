@@ -61,7 +61,9 @@ void Spool::flush() {
     while (done < pending_.size()) {
         ssize_t n = ::pwrite(fd_, pending_.data() + done, pending_.size() - done, static_cast<off_t>(written_ + done));
         if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) throw SpoolError(fmt::format("cannot write the batch's temporary file: {}", std::strerror(n < 0 ? errno : ENOSPC)));
+        if (n <= 0)
+            throw SpoolError(
+                fmt::format("cannot write the batch's temporary file: {}", std::strerror(n < 0 ? errno : ENOSPC)));
         done += static_cast<size_t>(n);
     }
     written_ += pending_.size();
@@ -78,7 +80,9 @@ void Spool::fill(uint64_t offset, size_t at_least) {
     while (got < want) {
         ssize_t n = ::pread(fd_, window_.data() + got, want - got, static_cast<off_t>(offset + got));
         if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) throw SpoolError(fmt::format("cannot read the batch's temporary file back: {}", std::strerror(n < 0 ? errno : EIO)));
+        if (n <= 0)
+            throw SpoolError(
+                fmt::format("cannot read the batch's temporary file back: {}", std::strerror(n < 0 ? errno : EIO)));
         got += static_cast<size_t>(n);
     }
     window_at_ = offset;

@@ -38,7 +38,7 @@ private:
     std::string pending_; // appended, not yet written to the file
     uint64_t size_ = 0;   // bytes appended in all
     uint64_t written_ = 0;
-    std::string window_;  // bytes [window_at_, window_at_ + window_.size()) read back from the file
+    std::string window_; // bytes [window_at_, window_at_ + window_.size()) read back from the file
     uint64_t window_at_ = 0;
 };
 

@@ -5,11 +5,15 @@
 namespace spbe::cli {
 
 void add_target_options(CLI::App& app, TargetCliOptions& opt, bool with_level) {
-    app.add_option("--target,-t", opt.target, "Target: an index (e.g. 3.5) or a predicate name (e.g. \"Sangat Baik\", \"very good\"); default: the next predicate");
-    if (with_level) opt.target_level_opt = app.add_option("--target-level", opt.target_level, "Target level for every indicator");
+    app.add_option("--target,-t", opt.target,
+                   "Target: an index (e.g. 3.5) or a predicate name (e.g. \"Sangat Baik\", \"very good\"); default: "
+                   "the next predicate");
+    if (with_level)
+        opt.target_level_opt = app.add_option("--target-level", opt.target_level, "Target level for every indicator");
 }
 
-int resolve_cli_target(const AgencyResult& r, const TargetCliOptions& opt, bool allow_levels, std::optional<Target>& target) {
+int resolve_cli_target(const AgencyResult& r, const TargetCliOptions& opt, bool allow_levels,
+                       std::optional<Target>& target) {
     TargetRequest req;
     req.target = opt.target;
     if (opt.target_level_opt && opt.target_level_opt->count() > 0) req.target_level = opt.target_level;

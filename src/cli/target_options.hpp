@@ -21,6 +21,7 @@ void add_target_options(CLI::App& app, TargetCliOptions& opt, bool with_level);
 
 // Resolves the target (command line > evidence file > next predicate). Returns kOk and sets
 // `target`, or prints the problem and returns kUsage / kInvalidInput.
-int resolve_cli_target(const AgencyResult& r, const TargetCliOptions& opt, bool allow_levels, std::optional<Target>& target);
+int resolve_cli_target(const AgencyResult& r, const TargetCliOptions& opt, bool allow_levels,
+                       std::optional<Target>& target);
 
 } // namespace spbe::cli

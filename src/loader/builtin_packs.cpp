@@ -16,7 +16,8 @@ const std::vector<std::string>& pack_ids() {
     static const std::vector<std::string> ids = [] {
         std::vector<std::string> out;
         for (std::size_t i = 0; i < kEmbeddedPackFileCount; ++i)
-            if (std::find(out.begin(), out.end(), kEmbeddedPackFiles[i].pack) == out.end()) out.emplace_back(kEmbeddedPackFiles[i].pack);
+            if (std::find(out.begin(), out.end(), kEmbeddedPackFiles[i].pack) == out.end())
+                out.emplace_back(kEmbeddedPackFiles[i].pack);
         return out;
     }();
     return ids;

@@ -30,7 +30,10 @@ FindingsConfig parse_config(const std::string& text, std::vector<Diagnostic>& di
                     else if (*s == "warning") setting.severity = Severity::warning;
                     else if (*s == "info") setting.severity = Severity::info;
                     else {
-                        r.error(YamlReader::pos(node), fmt::format("severity of rule '{}' must be off, error, warning or info, found '{}'", id, *s), "config");
+                        r.error(YamlReader::pos(node),
+                                fmt::format("severity of rule '{}' must be off, error, warning or info, found '{}'", id,
+                                            *s),
+                                "config");
                         continue;
                     }
                     config.rules[std::string(id)] = setting;
@@ -56,7 +59,8 @@ FindingsConfig parse_config(const std::string& text, std::vector<Diagnostic>& di
                         }
                     }
                     if (!has_path) {
-                        r.error(entry.pos, "an 'ignore' entry needs a 'path' (a glob such as \"legacy/*.yaml\")", "missing-key");
+                        r.error(entry.pos, "an 'ignore' entry needs a 'path' (a glob such as \"legacy/*.yaml\")",
+                                "missing-key");
                         continue;
                     }
                     config.ignore.push_back(std::move(entry));

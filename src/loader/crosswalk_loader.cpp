@@ -22,7 +22,10 @@ CrosswalkParse parse_crosswalk(std::string_view text) {
         seen.insert(key);
         if (key == "crosswalk") {
             auto v = r.integer(value, "crosswalk (the format version)");
-            if (v && *v != 1) r.error(YamlReader::pos(value), fmt::format("crosswalk format version {} is not supported (this spbe reads version 1)", *v), "type");
+            if (v && *v != 1)
+                r.error(YamlReader::pos(value),
+                        fmt::format("crosswalk format version {} is not supported (this spbe reads version 1)", *v),
+                        "type");
         } else if (key == "from" || key == "to") {
             auto s = r.string(value, fmt::format("'{}' (a rubric pack id)", key));
             if (!s) continue;
@@ -41,7 +44,9 @@ CrosswalkParse parse_crosswalk(std::string_view text) {
                 if (!inserted) {
                     const Crosswalk::Pair& first = cw.pairs[it->second];
                     r.error(YamlReader::pos(node),
-                            fmt::format("new indicator '{}' is already mapped from '{}' (line {}); a crosswalk maps one to one", *new_id, first.old_id, first.old_pos.line),
+                            fmt::format(
+                                "new indicator '{}' is already mapped from '{}' (line {}); a crosswalk maps one to one",
+                                *new_id, first.old_id, first.old_pos.line),
                             "duplicate-id");
                     continue;
                 }
@@ -62,11 +67,17 @@ CrosswalkParse parse_crosswalk(std::string_view text) {
 }
 
 void validate_crosswalk(const Crosswalk& cw, const Pack& from, const Pack& to, std::vector<Diagnostic>& diags) {
-    auto error = [&](SourcePos pos, std::string message, const char* rule) { diags.push_back(Diagnostic{"", pos, Severity::error, std::move(message), rule}); };
+    auto error = [&](SourcePos pos, std::string message, const char* rule) {
+        diags.push_back(Diagnostic{"", pos, Severity::error, std::move(message), rule});
+    };
     if (cw.from.empty() || cw.to.empty()) return; // reported as missing
     if (cw.from != from.id)
-        error(cw.from_pos, fmt::format("the crosswalk maps from '{}' but the old file uses rubric '{}'", cw.from, from.id), "unknown-rubric");
-    if (cw.to != to.id) error(cw.to_pos, fmt::format("the crosswalk maps to '{}' but the new file uses rubric '{}'", cw.to, to.id), "unknown-rubric");
+        error(cw.from_pos,
+              fmt::format("the crosswalk maps from '{}' but the old file uses rubric '{}'", cw.from, from.id),
+              "unknown-rubric");
+    if (cw.to != to.id)
+        error(cw.to_pos, fmt::format("the crosswalk maps to '{}' but the new file uses rubric '{}'", cw.to, to.id),
+              "unknown-rubric");
     if (cw.from != from.id || cw.to != to.id) return; // ids of another pack would only repeat the mismatch
     for (const auto& p : cw.pairs) {
         if (!from.indicator_index.count(p.old_id))

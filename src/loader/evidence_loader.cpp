@@ -58,12 +58,18 @@ void read_evidence_items(YamlReader& r, const YamlNode& node, IndicatorEntry& en
                 item.file = text;
             } else if (key == "sha256") {
                 item.sha256 = text;
-                bool hex = text.size() == 64 && std::all_of(text.begin(), text.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
-                if (!hex) r.error(YamlReader::pos(value), fmt::format("sha256 of {} must be 64 hexadecimal digits", item_what()), "sha256-format");
+                bool hex = text.size() == 64 && std::all_of(text.begin(), text.end(), [](char c) {
+                               return std::isxdigit(static_cast<unsigned char>(c));
+                           });
+                if (!hex)
+                    r.error(YamlReader::pos(value),
+                            fmt::format("sha256 of {} must be 64 hexadecimal digits", item_what()), "sha256-format");
             } else {
                 item.valid_until = Date::parse(text);
                 if (!item.valid_until)
-                    r.error(YamlReader::pos(value), fmt::format("valid_until '{}' of {} is not a date (YYYY-MM-DD)", text, item_what()), "date-format");
+                    r.error(YamlReader::pos(value),
+                            fmt::format("valid_until '{}' of {} is not a date (YYYY-MM-DD)", text, item_what()),
+                            "date-format");
             }
         }
         if (item.title.empty() && item.file.empty())
@@ -79,16 +85,20 @@ void read_effort(YamlReader& r, const YamlNode& node, IndicatorEntry& entry, std
         for (auto& [key, value] : r.entries(node, effort_what)) {
             auto level = Rational::parse(key);
             if (!level || !level->is_integer()) {
-                r.error(YamlReader::key_pos(node, key), fmt::format("keys of {} must be levels, found '{}'", effort_what, key), "type");
+                r.error(YamlReader::key_pos(node, key),
+                        fmt::format("keys of {} must be levels, found '{}'", effort_what, key), "type");
                 continue;
             }
             if (auto v = r.number(value, effort_what)) {
-                if (*v < Rational(0)) r.error(YamlReader::pos(value), fmt::format("{} must not be negative", effort_what), "effort-range");
+                if (*v < Rational(0))
+                    r.error(YamlReader::pos(value), fmt::format("{} must not be negative", effort_what),
+                            "effort-range");
                 else effort.per_level[static_cast<int>(level->num())] = *v;
             }
         }
     } else if (auto v = r.number(node, effort_what)) {
-        if (*v < Rational(0)) r.error(YamlReader::pos(node), fmt::format("{} must not be negative", effort_what), "effort-range");
+        if (*v < Rational(0))
+            r.error(YamlReader::pos(node), fmt::format("{} must not be negative", effort_what), "effort-range");
         else effort.per_step = *v;
     }
     entry.effort = effort;
@@ -106,12 +116,14 @@ void read_indicator(YamlReader& r, std::string_view id, SourcePos key_pos, const
     };
     if (node.IsScalar() || node.IsNull()) {
         entry.level_pos = node.IsNull() ? entry.pos : YamlReader::pos(node);
-        entry.level = read_level(r, node, [&] { return fmt::format("level of {}", what()); }, entry);
+        entry.level = read_level(
+            r, node, [&] { return fmt::format("level of {}", what()); }, entry);
         file.indicators.push_back(std::move(entry));
         return;
     }
     if (!node.IsMap()) {
-        r.error(YamlReader::pos(node), fmt::format("{} must be a level or a mapping with 'level', found a list", what()), "type");
+        r.error(YamlReader::pos(node),
+                fmt::format("{} must be a level or a mapping with 'level', found a list", what()), "type");
         return;
     }
     entry.long_form = true;
@@ -119,16 +131,19 @@ void read_indicator(YamlReader& r, std::string_view id, SourcePos key_pos, const
     for (auto& [key, value] : r.entries(node, {"level", "verified", "note", "evidence", "target", "effort"}, what)) {
         if (key == "level") {
             entry.level_pos = YamlReader::pos(value).line ? YamlReader::pos(value) : YamlReader::key_pos(node, key);
-            entry.level = read_level(r, value, [&] { return fmt::format("level of {}", what()); }, entry);
+            entry.level = read_level(
+                r, value, [&] { return fmt::format("level of {}", what()); }, entry);
         } else if (key == "verified") {
             entry.verified_pos = YamlReader::pos(value);
-            entry.verified = read_level(r, value, [&] { return fmt::format("verified level of {}", what()); }, entry);
+            entry.verified = read_level(
+                r, value, [&] { return fmt::format("verified level of {}", what()); }, entry);
         } else if (key == "note") {
             if (auto s = r.string(value, [&] { return fmt::format("note of {}", what()); })) entry.note = std::move(*s);
         } else if (key == "evidence") {
             if (!value.IsNull()) read_evidence_items(r, value, entry);
         } else if (key == "target") {
-            entry.target = read_level(r, value, [&] { return fmt::format("target of {}", what()); }, entry);
+            entry.target = read_level(
+                r, value, [&] { return fmt::format("target of {}", what()); }, entry);
         } else {
             read_effort(r, value, entry, what());
         }
@@ -170,7 +185,9 @@ std::vector<std::string_view> unindented_indicators(const YamlNode& root) {
         if (!k.IsScalar()) continue;
         const std::string_view id = k.Scalar();
         const bool id_like = !id.empty() && std::isdigit(static_cast<unsigned char>(id.front())) &&
-                             std::all_of(id.begin(), id.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '-' || c == '.'; });
+                             std::all_of(id.begin(), id.end(), [](char c) {
+                                 return std::isdigit(static_cast<unsigned char>(c)) || c == '-' || c == '.';
+                             });
         if (id_like) keys.push_back(id);
     }
     return keys;
@@ -185,7 +202,8 @@ void report_unindented(YamlReader& r, const YamlNode& root, const std::vector<st
         first = first ? std::min(first, line) : line;
         last = std::max(last, line);
     }
-    const std::string lines = first == last ? fmt::format("line {}", first) : fmt::format("lines {} to {}", first, last);
+    const std::string lines =
+        first == last ? fmt::format("line {}", first) : fmt::format("lines {} to {}", first, last);
     r.error(YamlReader::key_pos(root, "indicators"),
             fmt::format("the indicator entries are not indented under 'indicators:', so they are read as top-level "
                         "keys: indent {} by 2 spaces so that they sit under 'indicators:'",
@@ -205,9 +223,10 @@ EvidenceParse parse_evidence(const std::string& text) {
     bool has_rubric = false, has_agency = false, has_year = false, has_indicators = false;
     const std::vector<std::string_view> misplaced = unindented_indicators(*root);
     if (!misplaced.empty()) report_unindented(r, *root, misplaced);
-    for (auto& [key, value] : misplaced.empty()
-                                  ? r.entries(*root, {"rubric", "agency", "year", "indicators", "targets"}, "the evidence file")
-                                  : r.entries(*root, "the evidence file")) {
+    for (auto& [key, value] :
+         misplaced.empty()
+             ? r.entries(*root, {"rubric", "agency", "year", "indicators", "targets"}, "the evidence file")
+             : r.entries(*root, "the evidence file")) {
         if (key == "rubric") {
             has_rubric = true;
             file.rubric_pos = YamlReader::pos(value);
@@ -218,7 +237,9 @@ EvidenceParse parse_evidence(const std::string& text) {
         } else if (key == "year") {
             has_year = true;
             if (auto y = r.integer(value, "'year'")) {
-                if (*y < 2000 || *y > 2100) r.error(YamlReader::pos(value), fmt::format("year {} is out of range (2000-2100)", *y), "year-range");
+                if (*y < 2000 || *y > 2100)
+                    r.error(YamlReader::pos(value), fmt::format("year {} is out of range (2000-2100)", *y),
+                            "year-range");
                 else file.year = static_cast<int>(*y);
             }
         } else if (key == "indicators") {
@@ -228,7 +249,8 @@ EvidenceParse parse_evidence(const std::string& text) {
             std::vector<SourcePos> key_positions;
             auto list = r.entries(value, "'indicators'", &key_positions);
             file.indicators.reserve(list.size());
-            for (size_t i = 0; i < list.size(); ++i) read_indicator(r, list[i].first, key_positions[i], list[i].second, file);
+            for (size_t i = 0; i < list.size(); ++i)
+                read_indicator(r, list[i].first, key_positions[i], list[i].second, file);
         } else if (key == "targets") {
             read_targets(r, value, file);
         } else if (std::find(misplaced.begin(), misplaced.end(), key) != misplaced.end()) {
@@ -265,7 +287,9 @@ void validate_evidence(const EvidenceFile& file, const Pack& pack, std::vector<D
         const Scale& scale = pack.scale_of(*ind);
         auto check = [&](const std::optional<int>& v, SourcePos pos, const char* what) {
             if (v && !scale.find(*v))
-                error(pos, fmt::format("{} {} of indicator {} is outside the scale {} to {}", what, *v, e.id, scale.min(), scale.max()),
+                error(pos,
+                      fmt::format("{} {} of indicator {} is outside the scale {} to {}", what, *v, e.id, scale.min(),
+                                  scale.max()),
                       "level-range");
         };
         check(e.level, e.level_pos, "level");
@@ -275,7 +299,8 @@ void validate_evidence(const EvidenceFile& file, const Pack& pack, std::vector<D
         if (!e.level && !e.verified)
             error(e.level_pos, fmt::format("level of indicator {} is not filled in", e.id), "missing-level");
         else if (self_basis && !e.level)
-            error(e.pos, fmt::format("indicator {} has no self-assessed 'level' (needed by --basis self)", e.id), "missing-level");
+            error(e.pos, fmt::format("indicator {} has no self-assessed 'level' (needed by --basis self)", e.id),
+                  "missing-level");
     }
     std::vector<std::string> missing;
     for (size_t i = 0; i < pack.indicators.size(); ++i)
@@ -284,7 +309,8 @@ void validate_evidence(const EvidenceFile& file, const Pack& pack, std::vector<D
         std::string list;
         for (const auto& id : missing) list += (list.empty() ? "" : ", ") + id;
         error(file.indicators_pos.line ? file.indicators_pos : SourcePos{1, 1},
-              fmt::format("missing {} {}: {}", missing.size(), missing.size() == 1 ? "indicator" : "indicators", list), "missing-indicator");
+              fmt::format("missing {} {}: {}", missing.size(), missing.size() == 1 ? "indicator" : "indicators", list),
+              "missing-indicator");
     }
     std::stable_sort(diags.begin(), diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
         return std::tie(a.pos.line, a.pos.col) < std::tie(b.pos.line, b.pos.col);

@@ -23,6 +23,7 @@ EvidenceParse parse_evidence(const std::string& text);
 // Problems that need the pack: unknown and missing indicators, levels outside the scale, levels
 // not filled in (for `self_basis`, the self-assessed level must be there). Appends to `diags`,
 // sorted by position.
-void validate_evidence(const EvidenceFile& file, const Pack& pack, std::vector<Diagnostic>& diags, bool self_basis = false);
+void validate_evidence(const EvidenceFile& file, const Pack& pack, std::vector<Diagnostic>& diags,
+                       bool self_basis = false);
 
 } // namespace spbe

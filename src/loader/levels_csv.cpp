@@ -46,22 +46,26 @@ std::optional<int> read_level(const CsvField& f, int col, const std::string& id,
         std::string_view frac = s.substr(sep + 1);
         if (all_digits(whole) && all_digits(frac)) {
             if (frac.find_first_not_of('0') != std::string_view::npos) {
-                add(diags, f.line, col, Severity::error, fmt::format("level '{}' of indicator {} is not a whole number", f.text, id), "type");
+                add(diags, f.line, col, Severity::error,
+                    fmt::format("level '{}' of indicator {} is not a whole number", f.text, id), "type");
                 return std::nullopt;
             }
-            add(diags, f.line, col, Severity::warning, fmt::format("level '{}' of indicator {} read as {}{}", f.text, id, negative ? "-" : "", whole),
+            add(diags, f.line, col, Severity::warning,
+                fmt::format("level '{}' of indicator {} read as {}{}", f.text, id, negative ? "-" : "", whole),
                 "decimal-level");
         } else {
             whole = {};
         }
     }
     if (!all_digits(whole) || whole.size() > 4) {
-        add(diags, f.line, col, Severity::error, fmt::format("level '{}' of indicator {} is not a whole number", f.text, id), "type");
+        add(diags, f.line, col, Severity::error,
+            fmt::format("level '{}' of indicator {} is not a whole number", f.text, id), "type");
         return std::nullopt;
     }
     int v = std::stoi(std::string(whole));
     if (v > 1000) {
-        add(diags, f.line, col, Severity::error, fmt::format("level {} of indicator {} is not a maturity level", v, id), "level-range");
+        add(diags, f.line, col, Severity::error, fmt::format("level {} of indicator {} is not a maturity level", v, id),
+            "level-range");
         return std::nullopt;
     }
     return negative ? -v : v;
@@ -114,14 +118,18 @@ std::vector<CsvField> split_csv_record(std::string_view rec, char separator, int
                 ++i;
             }
             if (!closed) {
-                add(diags, f.line, field_no, Severity::error, "quoted field is not closed (missing '\"')", "csv-syntax");
+                add(diags, f.line, field_no, Severity::error, "quoted field is not closed (missing '\"')",
+                    "csv-syntax");
                 fields.push_back(std::move(f));
                 return fields;
             }
             while (i < rec.size() && (rec[i] == ' ' || rec[i] == '\t' || rec[i] == '\r')) ++i;
             if (i < rec.size() && rec[i] != separator) {
                 add(diags, line, field_no, Severity::error,
-                    fmt::format("unexpected '{}' after the closing quote (a quote inside a quoted field is written \"\")", rec[i]), "csv-syntax");
+                    fmt::format(
+                        "unexpected '{}' after the closing quote (a quote inside a quoted field is written \"\")",
+                        rec[i]),
+                    "csv-syntax");
                 while (i < rec.size() && rec[i] != separator) ++i;
             }
         } else {
@@ -130,7 +138,8 @@ std::vector<CsvField> split_csv_record(std::string_view rec, char separator, int
             if (end == std::string_view::npos) end = rec.size();
             std::string_view raw = rec.substr(i, end - i);
             if (raw.find('"') != std::string_view::npos)
-                add(diags, line, field_no, Severity::error, "quote inside an unquoted field (enclose the field in quotes and write a quote as \"\")",
+                add(diags, line, field_no, Severity::error,
+                    "quote inside an unquoted field (enclose the field in quotes and write a quote as \"\")",
                     "csv-syntax");
             f.text = std::string(trim(raw));
             i = end;
@@ -149,8 +158,8 @@ LevelsCsv LevelsCsv::parse(std::string text) {
     csv.text_ = std::move(text);
     const std::string& t = csv.text_;
     if (t.rfind("\xFF\xFE", 0) == 0 || t.rfind("\xFE\xFF", 0) == 0) {
-        add(csv.diags_, 1, 1, Severity::error, "the levels CSV is UTF-16 text; save it as \"CSV UTF-8\" (Excel) or UTF-8 (other programs)",
-            "encoding");
+        add(csv.diags_, 1, 1, Severity::error,
+            "the levels CSV is UTF-16 text; save it as \"CSV UTF-8\" (Excel) or UTF-8 (other programs)", "encoding");
         return csv;
     }
 
@@ -178,7 +187,8 @@ LevelsCsv LevelsCsv::parse(std::string text) {
         if (c == '\n' && (!in_quotes || end)) {
             size_t stop = i;
             if (stop > begin && t[stop - 1] == '\r') --stop;
-            if (trim(std::string_view(t).substr(begin, stop - begin)).size() > 0) records.push_back({begin, stop, begin_line});
+            if (trim(std::string_view(t).substr(begin, stop - begin)).size() > 0)
+                records.push_back({begin, stop, begin_line});
             begin = i + 1;
             begin_line = line + 1;
         }
@@ -186,13 +196,16 @@ LevelsCsv LevelsCsv::parse(std::string text) {
     }
     size_t scanned = overlong == std::string::npos ? t.size() : overlong;
     if (records.empty() && overlong == std::string::npos) {
-        add(csv.diags_, 1, 1, Severity::error, "the levels CSV is empty (expected a header such as name;province;1;2;...)", "csv-header");
+        add(csv.diags_, 1, 1, Severity::error,
+            "the levels CSV is empty (expected a header such as name;province;1;2;...)", "csv-header");
         return csv;
     }
 
     // Separator: whichever of ';' and ',' occurs more often outside quotes in the header.
-    std::string_view head_text = records.empty() ? std::string_view(t).substr(begin, scanned - begin)
-                                                 : std::string_view(t).substr(records.front().begin, records.front().end - records.front().begin);
+    std::string_view head_text =
+        records.empty()
+            ? std::string_view(t).substr(begin, scanned - begin)
+            : std::string_view(t).substr(records.front().begin, records.front().end - records.front().begin);
     size_t commas = 0, semicolons = 0;
     bool q = false;
     for (char c : head_text) {
@@ -206,36 +219,46 @@ LevelsCsv LevelsCsv::parse(std::string text) {
     // file), a line over the limit, a quote never closed (every line after it would be one field).
     auto record_begin = [&](size_t offset) {
         if (offset >= begin) return begin; // in the record the scan stopped in
-        auto it = std::upper_bound(records.begin(), records.end(), offset, [](size_t o, const Record& r) { return o < r.begin; });
+        auto it = std::upper_bound(records.begin(), records.end(), offset,
+                                   [](size_t o, const Record& r) { return o < r.begin; });
         return it == records.begin() ? begin : std::prev(it)->begin;
     };
-    auto line_of = [&](size_t offset) { return 1 + static_cast<int>(std::count(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(offset), '\n')); };
+    auto line_of = [&](size_t offset) {
+        return 1 + static_cast<int>(std::count(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+    };
     auto fail_at = [&](size_t offset, int at_line, std::string message, const char* rule) {
-        add(csv.diags_, at_line, field_at(t, record_begin(offset), offset, csv.separator_), Severity::error, std::move(message), rule);
+        add(csv.diags_, at_line, field_at(t, record_begin(offset), offset, csv.separator_), Severity::error,
+            std::move(message), rule);
     };
     std::string_view scanned_text = std::string_view(t).substr(0, scanned);
     size_t bad = find_invalid_utf8(scanned_text);
     size_t nul = scanned_text.find('\0');
     if (bad != std::string::npos && bad < nul) {
-        fail_at(bad, line_of(bad),
-                fmt::format("not UTF-8 (byte 0x{:02X}); save the file as \"CSV UTF-8\" (Excel) or UTF-8 (other programs)",
-                            static_cast<unsigned char>(t[bad])),
-                "encoding");
+        fail_at(
+            bad, line_of(bad),
+            fmt::format("not UTF-8 (byte 0x{:02X}); save the file as \"CSV UTF-8\" (Excel) or UTF-8 (other programs)",
+                        static_cast<unsigned char>(t[bad])),
+            "encoding");
         return csv;
     }
     if (nul != std::string::npos) {
-        fail_at(nul, line_of(nul), "NUL byte: this is not a text file (a spreadsheet saved as .xlsx? save it as \"CSV UTF-8\")", "encoding");
+        fail_at(nul, line_of(nul),
+                "NUL byte: this is not a text file (a spreadsheet saved as .xlsx? save it as \"CSV UTF-8\")",
+                "encoding");
         return csv;
     }
     if (overlong != std::string::npos) {
-        fail_at(overlong, line, fmt::format("line is longer than {} bytes (1 MiB); a levels CSV holds one agency per line", kMaxCsvLineBytes),
+        fail_at(overlong, line,
+                fmt::format("line is longer than {} bytes (1 MiB); a levels CSV holds one agency per line",
+                            kMaxCsvLineBytes),
                 "csv-limit");
         return csv;
     }
     if (in_quotes) {
-        fail_at(quote_open, quote_line,
-                "quote is never closed (the rest of the file would be one field); a quote inside a field is written \"\"",
-                "csv-syntax");
+        fail_at(
+            quote_open, quote_line,
+            "quote is never closed (the rest of the file would be one field); a quote inside a field is written \"\"",
+            "csv-syntax");
         return csv;
     }
     const Record& head = records.front();
@@ -245,8 +268,9 @@ LevelsCsv LevelsCsv::parse(std::string text) {
     csv.header_fields_ = header.size();
     if (header.size() > kMaxCsvColumns) {
         add(csv.diags_, head.line, static_cast<int>(kMaxCsvColumns) + 1, Severity::error,
-            fmt::format("the header has {} columns; a levels CSV has at most {} (the agency columns and one per indicator)", header.size(),
-                        kMaxCsvColumns),
+            fmt::format(
+                "the header has {} columns; a levels CSV has at most {} (the agency columns and one per indicator)",
+                header.size(), kMaxCsvColumns),
             "csv-limit");
         return csv;
     }
@@ -255,11 +279,13 @@ LevelsCsv LevelsCsv::parse(std::string text) {
         int col = static_cast<int>(k) + 1;
         std::string name = header[k].text;
         if (name.empty()) {
-            add(csv.diags_, header[k].line, col, Severity::error, fmt::format("column {} has no name in the header", col), "csv-header");
+            add(csv.diags_, header[k].line, col, Severity::error,
+                fmt::format("column {} has no name in the header", col), "csv-header");
             continue;
         }
         if (std::find(seen.begin(), seen.end(), lower(name)) != seen.end()) {
-            add(csv.diags_, header[k].line, col, Severity::error, fmt::format("column '{}' appears twice in the header", name), "csv-header");
+            add(csv.diags_, header[k].line, col, Severity::error,
+                fmt::format("column '{}' appears twice in the header", name), "csv-header");
             continue;
         }
         seen.push_back(lower(name));
@@ -276,14 +302,17 @@ LevelsCsv LevelsCsv::parse(std::string text) {
             csv.indicator_index_.push_back(idx);
         }
     }
-    if (csv.col_name_ < 0) add(csv.diags_, head.line, 1, Severity::error, "the header has no 'name' column", "csv-header");
-    if (csv.indicators_.empty()) add(csv.diags_, head.line, 1, Severity::error, "the header has no indicator columns", "csv-header");
+    if (csv.col_name_ < 0)
+        add(csv.diags_, head.line, 1, Severity::error, "the header has no 'name' column", "csv-header");
+    if (csv.indicators_.empty())
+        add(csv.diags_, head.line, 1, Severity::error, "the header has no indicator columns", "csv-header");
     csv.records_.assign(records.begin() + 1, records.end());
     // Rows made only of separators (spreadsheets export them for formatted but empty rows).
     csv.records_.erase(std::remove_if(csv.records_.begin(), csv.records_.end(),
                                       [&](const Record& r) {
                                           std::string_view s = std::string_view(t).substr(r.begin, r.end - r.begin);
-                                          return s.find_first_not_of(std::string(" \t\r") + csv.separator_) == std::string_view::npos;
+                                          return s.find_first_not_of(std::string(" \t\r") + csv.separator_) ==
+                                                 std::string_view::npos;
                                       }),
                        csv.records_.end());
     return csv;
@@ -294,7 +323,8 @@ bool LevelsCsv::usable() const { return !has_errors(diags_); }
 LevelsCsvRow LevelsCsv::row(size_t i) const {
     LevelsCsvRow out;
     const Record& r = records_[i];
-    std::vector<CsvField> fields = split_csv_record(std::string_view(text_).substr(r.begin, r.end - r.begin), separator_, r.line, out.diags);
+    std::vector<CsvField> fields =
+        split_csv_record(std::string_view(text_).substr(r.begin, r.end - r.begin), separator_, r.line, out.diags);
     EvidenceFile& file = out.file;
     file.indicators_pos = {r.line, 1};
     if (fields.size() != header_fields_) {
@@ -310,10 +340,12 @@ LevelsCsvRow LevelsCsv::row(size_t i) const {
     file.agency.code = text(col_code_);
     file.agency.type = text(col_type_);
     file.agency.province = text(col_province_);
-    if (file.agency.name.empty()) add(out.diags, r.line, col_name_ + 1, Severity::error, "agency has no 'name'", "missing-key");
+    if (file.agency.name.empty())
+        add(out.diags, r.line, col_name_ + 1, Severity::error, "agency has no 'name'", "missing-key");
     if (const CsvField* y = cell(col_year_); y && !y->text.empty()) {
         if (!all_digits(y->text) || y->text.size() != 4 || std::stoi(y->text) < 2000 || std::stoi(y->text) > 2100)
-            add(out.diags, y->line, col_year_ + 1, Severity::error, fmt::format("year '{}' is not a year from 2000 to 2100", y->text), "year-range");
+            add(out.diags, y->line, col_year_ + 1, Severity::error,
+                fmt::format("year '{}' is not a year from 2000 to 2100", y->text), "year-range");
         else file.year = std::stoi(y->text);
     }
     if (const CsvField* rb = cell(col_rubric_)) {
@@ -339,7 +371,7 @@ bool LevelsCsv::fast_row(size_t i, FastCsvRow& out) const {
     out.name = out.code = out.type = out.province = out.rubric = {};
     out.year = 0;
     out.levels.assign(indicators_.size(), 0);
-    size_t k = 0;       // field index
+    size_t k = 0;        // field index
     size_t next_ind = 0; // next entry of indicator_index_ (ascending field order)
     size_t pos = 0;
     while (true) {

@@ -5,9 +5,9 @@
 #include "model/evidence.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
-#include <cstdint>
 #include <utility>
 #include <vector>
 
@@ -30,7 +30,8 @@ struct CsvField {
 
 // Splits one record (RFC 4180: quoted fields, "" escapes, newlines inside quotes) starting at
 // physical line `line`. Problems go to `diags` with SourcePos{line, field number}.
-std::vector<CsvField> split_csv_record(std::string_view record, char separator, int line, std::vector<Diagnostic>& diags);
+std::vector<CsvField> split_csv_record(std::string_view record, char separator, int line,
+                                       std::vector<Diagnostic>& diags);
 
 // A row read without allocating: views into the CSV text, levels parallel to indicator_columns().
 struct FastCsvRow {

@@ -34,7 +34,9 @@ void with_file(Context& ctx, const std::string& file, Fn&& fn) {
     ctx.out.diags.insert(ctx.out.diags.end(), diags.begin(), diags.end());
 }
 
-std::string level_key_what(std::string_view what, std::string_view key) { return fmt::format("level '{}' of {}", key, what); }
+std::string level_key_what(std::string_view what, std::string_view key) {
+    return fmt::format("level '{}' of {}", key, what);
+}
 
 // Reads {level: text} maps (criteria), returning level -> text.
 std::map<int, std::string> read_level_texts(YamlReader& r, const YamlNode& node, const std::string& what) {
@@ -43,7 +45,8 @@ std::map<int, std::string> read_level_texts(YamlReader& r, const YamlNode& node,
     for (auto& [key, value] : r.entries(node, what)) {
         auto level = Rational::parse(key);
         if (!level || !level->is_integer()) {
-            r.error(YamlReader::key_pos(node, key), fmt::format("keys of {} must be levels, found '{}'", what, key), "type");
+            r.error(YamlReader::key_pos(node, key), fmt::format("keys of {} must be levels, found '{}'", what, key),
+                    "type");
             continue;
         }
         if (auto s = r.string(value, level_key_what(what, key))) out[static_cast<int>(level->num())] = *s;
@@ -72,7 +75,9 @@ void read_scale(YamlReader& r, std::string_view id, const YamlNode& node, Pack& 
                     if (lkey == "value") {
                         value_key = true;
                         if (auto v = r.integer(lvalue, fmt::format("value of {}", lwhat))) {
-                            if (*v < 0 || *v > 100) r.error(YamlReader::pos(lvalue), fmt::format("level value {} is out of range (0-100)", *v), "scale");
+                            if (*v < 0 || *v > 100)
+                                r.error(YamlReader::pos(lvalue),
+                                        fmt::format("level value {} is out of range (0-100)", *v), "scale");
                             else {
                                 level.value = static_cast<int>(*v);
                                 has_value = true;
@@ -86,14 +91,16 @@ void read_scale(YamlReader& r, std::string_view id, const YamlNode& node, Pack& 
                 }
                 if (!has_value) {
                     // An unreadable value has been reported already.
-                    if (!value_key) r.error(YamlReader::pos(level_node), fmt::format("{} has no 'value'", lwhat), "missing-key");
+                    if (!value_key)
+                        r.error(YamlReader::pos(level_node), fmt::format("{} has no 'value'", lwhat), "missing-key");
                     continue;
                 }
                 if (!scale.levels.empty() && level.value != scale.levels.back().value + 1) {
-                    r.error(YamlReader::pos(level_node),
-                            fmt::format("levels of {} must be consecutive whole numbers in ascending order ({} follows {})", what, level.value,
-                                        scale.levels.back().value),
-                            "scale");
+                    r.error(
+                        YamlReader::pos(level_node),
+                        fmt::format("levels of {} must be consecutive whole numbers in ascending order ({} follows {})",
+                                    what, level.value, scale.levels.back().value),
+                        "scale");
                     continue;
                 }
                 scale.levels.push_back(std::move(level));
@@ -125,16 +132,20 @@ void read_predicates(YamlReader& r, const YamlNode& node, Pack& pack) {
             }
         }
         if (!has_name || !has_min) {
-            r.error(YamlReader::pos(p), "a predicate needs 'name' and 'min' (its inclusive lower bound)", "missing-key");
+            r.error(YamlReader::pos(p), "a predicate needs 'name' and 'min' (its inclusive lower bound)",
+                    "missing-key");
             continue;
         }
         for (const auto& other : pack.predicates)
             if (other.min == pred.min)
-                r.error(YamlReader::pos(p), fmt::format("predicates '{}' and '{}' have the same lower bound {}", other.name.id, pred.name.id, pred.min.to_exact_string()),
+                r.error(YamlReader::pos(p),
+                        fmt::format("predicates '{}' and '{}' have the same lower bound {}", other.name.id,
+                                    pred.name.id, pred.min.to_exact_string()),
                         "predicate-bands");
         pack.predicates.push_back(std::move(pred));
     }
-    std::stable_sort(pack.predicates.begin(), pack.predicates.end(), [](const Predicate& a, const Predicate& b) { return a.min > b.min; });
+    std::stable_sort(pack.predicates.begin(), pack.predicates.end(),
+                     [](const Predicate& a, const Predicate& b) { return a.min > b.min; });
 }
 
 void read_tiers(YamlReader& r, const YamlNode& node, Pack& pack) {
@@ -154,13 +165,15 @@ void read_tiers(YamlReader& r, const YamlNode& node, Pack& pack) {
             continue;
         }
         if (tier.plural == "indicators" || tier.id == "indicator") {
-            r.error(YamlReader::pos(t), "'indicator' is not a grouping tier; list only the groups above indicators", "hierarchy");
+            r.error(YamlReader::pos(t), "'indicator' is not a grouping tier; list only the groups above indicators",
+                    "hierarchy");
             continue;
         }
         if (tier.name.id.empty()) tier.name.id = tier.id;
         pack.tiers.push_back(std::move(tier));
     }
-    if (pack.tiers.empty()) r.error(YamlReader::pos(node), "'hierarchy' must list at least one grouping tier", "hierarchy");
+    if (pack.tiers.empty())
+        r.error(YamlReader::pos(node), "'hierarchy' must list at least one grouping tier", "hierarchy");
 }
 
 void read_indicator(Context& ctx, YamlReader& r, const YamlNode& node, int group, const std::string& file) {
@@ -175,7 +188,10 @@ void read_indicator(Context& ctx, YamlReader& r, const YamlNode& node, int group
     if (node["id"] && node["id"].IsScalar()) ind.id = node["id"].Scalar();
     std::string what = ind.id.empty() ? "an indicator" : fmt::format("indicator {}", ind.id);
     bool has_weight = false, weight_key = false; // weight_key: present, perhaps unreadable (already reported)
-    for (auto& [key, value] : r.entries(node, {"id", "name", "weight", "scale", "question", "criteria", "assessment", "example_evidence", "levels_2024", "note"}, what)) {
+    for (auto& [key, value] : r.entries(node,
+                                        {"id", "name", "weight", "scale", "question", "criteria", "assessment",
+                                         "example_evidence", "levels_2024", "note"},
+                                        what)) {
         if (key == "id") {
             r.string(value, fmt::format("id of {}", what));
         } else if (key == "name") {
@@ -188,12 +204,15 @@ void read_indicator(Context& ctx, YamlReader& r, const YamlNode& node, int group
             }
         } else if (key == "scale") {
             if (auto s = r.string(value, fmt::format("scale of {}", what))) {
-                auto it = std::find_if(pack.scales.begin(), pack.scales.end(), [&](const Scale& sc) { return sc.id == *s; });
+                auto it =
+                    std::find_if(pack.scales.begin(), pack.scales.end(), [&](const Scale& sc) { return sc.id == *s; });
                 if (it == pack.scales.end()) {
                     std::vector<std::string> ids;
                     for (const auto& sc : pack.scales) ids.push_back(sc.id);
                     std::string hint = closest_match(*s, ids);
-                    r.error(YamlReader::pos(value), fmt::format("unknown scale '{}' in {}{}", *s, what, hint.empty() ? "" : fmt::format("; did you mean '{}'?", hint)),
+                    r.error(YamlReader::pos(value),
+                            fmt::format("unknown scale '{}' in {}{}", *s, what,
+                                        hint.empty() ? "" : fmt::format("; did you mean '{}'?", hint)),
                             "unknown-scale");
                 } else {
                     ind.scale = static_cast<int>(it - pack.scales.begin());
@@ -208,7 +227,8 @@ void read_indicator(Context& ctx, YamlReader& r, const YamlNode& node, int group
             for (auto& [lkey, lnode] : r.entries(value, gwhat)) {
                 auto level = Rational::parse(lkey);
                 if (!level || !level->is_integer()) {
-                    r.error(YamlReader::key_pos(value, lkey), fmt::format("keys of {} must be levels, found '{}'", gwhat, lkey), "type");
+                    r.error(YamlReader::key_pos(value, lkey),
+                            fmt::format("keys of {} must be levels, found '{}'", gwhat, lkey), "type");
                     continue;
                 }
                 std::string lwhat = level_key_what(gwhat, lkey);
@@ -217,7 +237,9 @@ void read_indicator(Context& ctx, YamlReader& r, const YamlNode& node, int group
                 for (auto& [gkey, gvalue] : r.entries(lnode, {"criteria", "fulfilment", "evidence"}, lwhat)) {
                     auto s = r.string(gvalue, fmt::format("{} of {}", gkey, lwhat));
                     if (!s) continue;
-                    (gkey == "criteria" ? guide.criteria_revised : gkey == "fulfilment" ? guide.fulfilment : guide.evidence) = *s;
+                    (gkey == "criteria"     ? guide.criteria_revised
+                     : gkey == "fulfilment" ? guide.fulfilment
+                                            : guide.evidence) = *s;
                 }
                 if (ctx.options.with_text) ind.guide[static_cast<int>(level->num())] = std::move(guide);
             }
@@ -234,16 +256,23 @@ void read_indicator(Context& ctx, YamlReader& r, const YamlNode& node, int group
         return;
     }
     if (!weight_key) r.error(ind.pos, fmt::format("{} has no 'weight'", what), "missing-key");
-    else if (has_weight && ind.weight <= Rational(0)) r.error(YamlReader::key_pos(node, "weight"), fmt::format("weight of {} must be positive", what), "weight-positive");
+    else if (has_weight && ind.weight <= Rational(0))
+        r.error(YamlReader::key_pos(node, "weight"), fmt::format("weight of {} must be positive", what),
+                "weight-positive");
     if (ind.name.id.empty()) r.error(ind.pos, fmt::format("{} has no 'name'", what), "missing-key");
     if (pack.indicator_index.count(ind.id)) {
         const Indicator& first = pack.indicators[static_cast<size_t>(pack.indicator_index[ind.id])];
-        r.error(YamlReader::key_pos(node, "id"), fmt::format("duplicate indicator id '{}' (first defined at {}:{})", ind.id, first.file, first.pos.line), "duplicate-id");
+        r.error(YamlReader::key_pos(node, "id"),
+                fmt::format("duplicate indicator id '{}' (first defined at {}:{})", ind.id, first.file, first.pos.line),
+                "duplicate-id");
         return;
     }
     const Scale& scale = pack.scales.empty() ? Scale{} : pack.scales[static_cast<size_t>(ind.scale)];
     for (const auto& [level, text] : ind.criteria)
-        if (!scale.find(level)) r.error(YamlReader::key_pos(node, "criteria"), fmt::format("criteria of {} has level {}, which is not on scale '{}'", what, level, scale.id), "criteria");
+        if (!scale.find(level))
+            r.error(YamlReader::key_pos(node, "criteria"),
+                    fmt::format("criteria of {} has level {}, which is not on scale '{}'", what, level, scale.id),
+                    "criteria");
     pack.indicator_index[ind.id] = static_cast<int>(pack.indicators.size());
     pack.groups[static_cast<size_t>(group)].indicators.push_back(static_cast<int>(pack.indicators.size()));
     pack.indicators.push_back(std::move(ind));
@@ -298,14 +327,17 @@ int read_group(Context& ctx, YamlReader& r, const YamlNode& node, int tier, int 
     if (cur.id.empty()) r.error(cur.pos, fmt::format("{} has no 'id'", what), "missing-key");
     if (cur.name.id.empty()) r.error(cur.pos, fmt::format("{} has no 'name'", what), "missing-key");
     if (!weight_key) r.error(cur.pos, fmt::format("{} has no 'weight'", what), "missing-key");
-    else if (has_weight && cur.weight <= Rational(0)) r.error(YamlReader::key_pos(node, "weight"), fmt::format("weight of {} must be positive", what), "weight-positive");
+    else if (has_weight && cur.weight <= Rational(0))
+        r.error(YamlReader::key_pos(node, "weight"), fmt::format("weight of {} must be positive", what),
+                "weight-positive");
     if (!has_children) r.error(cur.pos, fmt::format("{} has no '{}'", what, child_key), "missing-key");
     std::string seen_key = t.id + "\n" + cur.id;
     if (!cur.id.empty()) {
         if (auto it = seen_ids.find(seen_key); it != seen_ids.end())
-            r.error(YamlReader::key_pos(node, "id"), fmt::format("duplicate {} id '{}' (first defined at {})", t.id, cur.id, it->second), "duplicate-id");
-        else
-            seen_ids[seen_key] = fmt::format("{}:{}", file, cur.pos.line);
+            r.error(YamlReader::key_pos(node, "id"),
+                    fmt::format("duplicate {} id '{}' (first defined at {})", t.id, cur.id, it->second),
+                    "duplicate-id");
+        else seen_ids[seen_key] = fmt::format("{}:{}", file, cur.pos.line);
     }
     return index;
 }
@@ -334,14 +366,19 @@ void check_weights(Context& ctx) {
             continue;
         }
         if (sum != g.weight)
-            report(g, fmt::format("weights of the {} of {} '{}' sum to {}, not its weight {}", kind, t.id, g.id, sum_text(sum), sum_text(g.weight)));
+            report(g, fmt::format("weights of the {} of {} '{}' sum to {}, not its weight {}", kind, t.id, g.id,
+                                  sum_text(sum), sum_text(g.weight)));
     }
     Rational total;
     for (int g : pack.groups_of_tier(0)) total += pack.groups[static_cast<size_t>(g)].weight;
     if (total != pack.total_weight)
-        ctx.out.diags.push_back(Diagnostic{kManifestName, {}, Severity::error,
-                                           fmt::format("weights of the {} sum to {}, not total_weight {}", pack.tiers[0].plural, sum_text(total), sum_text(pack.total_weight)),
-                                           "weights-sum"});
+        ctx.out.diags.push_back(
+            Diagnostic{kManifestName,
+                       {},
+                       Severity::error,
+                       fmt::format("weights of the {} sum to {}, not total_weight {}", pack.tiers[0].plural,
+                                   sum_text(total), sum_text(pack.total_weight)),
+                       "weights-sum"});
 }
 
 void check_criteria(Context& ctx) {
@@ -353,9 +390,11 @@ void check_criteria(Context& ctx) {
         if (!missing.empty()) {
             std::string list;
             for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
-            ctx.out.diags.push_back(Diagnostic{ind.file, ind.pos, Severity::error,
-                                               fmt::format("indicator {} has no criteria for level {} (and scale '{}' gives none)", ind.id, list, pack.scale_of(ind).id),
-                                               "criteria"});
+            ctx.out.diags.push_back(
+                Diagnostic{ind.file, ind.pos, Severity::error,
+                           fmt::format("indicator {} has no criteria for level {} (and scale '{}' gives none)", ind.id,
+                                       list, pack.scale_of(ind).id),
+                           "criteria"});
         }
     }
 }
@@ -365,25 +404,30 @@ void check_predicates(Context& ctx, SourcePos pos) {
     if (pack.predicates.empty() || pack.scales.empty()) return;
     const Rational lowest = pack.predicates.back().min;
     if (lowest > Rational(pack.min_level()))
-        ctx.out.diags.push_back(Diagnostic{kManifestName, pos, Severity::error,
-                                           fmt::format("predicate bands leave indices from {} up to {} without a predicate (the lowest band must start at {})",
-                                                       pack.min_level(), lowest.to_exact_string(), pack.min_level()),
-                                           "predicate-bands"});
+        ctx.out.diags.push_back(Diagnostic{
+            kManifestName, pos, Severity::error,
+            fmt::format(
+                "predicate bands leave indices from {} up to {} without a predicate (the lowest band must start at {})",
+                pack.min_level(), lowest.to_exact_string(), pack.min_level()),
+            "predicate-bands"});
     // Bands are lower-bound lists, so of the bands starting at or below the lowest level only the
     // highest can ever apply.
     bool covered = false;
     for (auto it = pack.predicates.begin(); it != pack.predicates.end(); ++it) {
         if (it->min > Rational(pack.min_level())) continue;
         if (covered)
-            ctx.out.diags.push_back(Diagnostic{kManifestName, pos, Severity::error,
-                                               fmt::format("predicate '{}' (from {}) can never apply: '{}' already starts at or below the lowest level {}", it->name.id,
-                                                           it->min.to_exact_string(), std::prev(it)->name.id, pack.min_level()),
-                                               "predicate-bands"});
+            ctx.out.diags.push_back(Diagnostic{
+                kManifestName, pos, Severity::error,
+                fmt::format(
+                    "predicate '{}' (from {}) can never apply: '{}' already starts at or below the lowest level {}",
+                    it->name.id, it->min.to_exact_string(), std::prev(it)->name.id, pack.min_level()),
+                "predicate-bands"});
         covered = true;
     }
     if (pack.predicates.front().min > Rational(pack.max_level()))
         ctx.out.diags.push_back(Diagnostic{kManifestName, pos, Severity::error,
-                                           fmt::format("predicate '{}' starts at {}, above the highest level {}", pack.predicates.front().name.id,
+                                           fmt::format("predicate '{}' starts at {}, above the highest level {}",
+                                                       pack.predicates.front().name.id,
                                                        pack.predicates.front().min.to_exact_string(), pack.max_level()),
                                            "predicate-bands"});
 }
@@ -393,7 +437,10 @@ void check_predicates(Context& ctx, SourcePos pos) {
 // (yaml-syntax, so lint exits 3 as score does), anything else an I/O error.
 void report_unreadable(PackLoad& out, const std::string& name, const PackFileText& file) {
     out.io_error = out.io_error || !file.too_large;
-    out.diags.push_back(Diagnostic{name, {}, Severity::error, fmt::format("cannot read file: {}", file.error),
+    out.diags.push_back(Diagnostic{name,
+                                   {},
+                                   Severity::error,
+                                   fmt::format("cannot read file: {}", file.error),
                                    file.too_large ? "yaml-syntax" : "io"});
 }
 
@@ -422,7 +469,9 @@ PackLoad load_pack(const PackFileReader& read, const PackLoadOptions& options) {
         auto root = r.parse(*manifest.text, "a rubric pack file");
         if (!root || !r.expect_map(*root, "the pack manifest")) return;
         std::set<std::string> present;
-        for (auto& [key, value] : r.entries(*root, {"id", "title", "index_name", "source", "provenance", "total_weight", "display", "hierarchy", "scales", "default_scale", "predicates", "files"},
+        for (auto& [key, value] : r.entries(*root,
+                                            {"id", "title", "index_name", "source", "provenance", "total_weight",
+                                             "display", "hierarchy", "scales", "default_scale", "predicates", "files"},
                                             "the pack manifest")) {
             present.emplace(key);
             if (key == "id") {
@@ -450,11 +499,15 @@ PackLoad load_pack(const PackFileReader& read, const PackLoadOptions& options) {
                 for (auto& [dkey, dvalue] : r.entries(value, {"precision", "rounding"}, "'display'")) {
                     if (dkey == "precision") {
                         if (auto p = r.integer(dvalue, "display precision")) {
-                            if (*p < 0 || *p > 6) r.error(YamlReader::pos(dvalue), "display precision must be 0 to 6 decimals", "display");
+                            if (*p < 0 || *p > 6)
+                                r.error(YamlReader::pos(dvalue), "display precision must be 0 to 6 decimals",
+                                        "display");
                             else pack.precision = static_cast<int>(*p);
                         }
                     } else if (auto s = r.string(dvalue, "display rounding")) {
-                        if (*s != "half-up") r.error(YamlReader::pos(dvalue), fmt::format("rounding '{}' is not supported (only 'half-up')", *s), "display");
+                        if (*s != "half-up")
+                            r.error(YamlReader::pos(dvalue),
+                                    fmt::format("rounding '{}' is not supported (only 'half-up')", *s), "display");
                         pack.rounding = *s;
                     }
                 }
@@ -477,7 +530,8 @@ PackLoad load_pack(const PackFileReader& read, const PackLoadOptions& options) {
                         if (std::find(pack.files.begin(), pack.files.end(), *s) != pack.files.end())
                             r.error(YamlReader::pos(f), fmt::format("file '{}' is listed twice", *s), "duplicate-id");
                         else if (s->find("..") != std::string::npos || (!s->empty() && s->front() == '/'))
-                            r.error(YamlReader::pos(f), fmt::format("file '{}' must be a name inside the pack folder", *s), "pack-files");
+                            r.error(YamlReader::pos(f),
+                                    fmt::format("file '{}' must be a name inside the pack folder", *s), "pack-files");
                         else {
                             pack.files.push_back(*s);
                             file_entry_pos[*s] = YamlReader::pos(f);
@@ -486,21 +540,27 @@ PackLoad load_pack(const PackFileReader& read, const PackLoadOptions& options) {
             }
         }
         for (const char* required : {"id", "title", "hierarchy", "scales", "predicates", "files"})
-            if (!present.count(required)) r.error({1, 1}, fmt::format("the pack manifest has no '{}'", required), "missing-key");
+            if (!present.count(required))
+                r.error({1, 1}, fmt::format("the pack manifest has no '{}'", required), "missing-key");
         if (!pack.scales.empty()) {
             if (default_scale.empty() && pack.scales.size() > 1)
                 r.error({1, 1}, "the pack has several scales; name one as 'default_scale'", "missing-key");
             for (size_t i = 0; i < pack.scales.size(); ++i)
                 if (pack.scales[i].id == default_scale) pack.default_scale = static_cast<int>(i);
             if (!default_scale.empty() && pack.scales[static_cast<size_t>(pack.default_scale)].id != default_scale)
-                r.error(default_scale_pos, fmt::format("default_scale '{}' is not one of the scales", default_scale), "unknown-scale");
+                r.error(default_scale_pos, fmt::format("default_scale '{}' is not one of the scales", default_scale),
+                        "unknown-scale");
         }
-        if (present.count("predicates") && pack.predicates.empty()) r.error(predicates_pos, "'predicates' must list at least one band", "predicate-bands");
-        if (present.count("files") && pack.files.empty() && (*root)["files"].IsSequence()) r.error(files_pos, "'files' must list at least one file", "pack-files");
+        if (present.count("predicates") && pack.predicates.empty())
+            r.error(predicates_pos, "'predicates' must list at least one band", "predicate-bands");
+        if (present.count("files") && pack.files.empty() && (*root)["files"].IsSequence())
+            r.error(files_pos, "'files' must list at least one file", "pack-files");
         if (options.lint) {
             SourcePos display_pos = YamlReader::key_pos(*root, "display");
             if (!present.count("display"))
-                r.warning({1, 1}, "the pack manifest does not declare 'display' (precision and rounding); add e.g. display: {precision: 2, rounding: half-up}",
+                r.warning({1, 1},
+                          "the pack manifest does not declare 'display' (precision and rounding); add e.g. display: "
+                          "{precision: 2, rounding: half-up}",
                           "display-declared");
             else
                 for (const char* key : {"precision", "rounding"})
@@ -521,12 +581,15 @@ PackLoad load_pack(const PackFileReader& read, const PackLoadOptions& options) {
         }
         if (!file.text) {
             if (options.lint) {
-                out.diags.push_back(Diagnostic{kManifestName, file_entry_pos[name], Severity::error,
-                                               fmt::format("pack file '{}' listed in 'files' does not exist or cannot be read", name), "pack-files"});
+                out.diags.push_back(
+                    Diagnostic{kManifestName, file_entry_pos[name], Severity::error,
+                               fmt::format("pack file '{}' listed in 'files' does not exist or cannot be read", name),
+                               "pack-files"});
                 continue;
             }
             out.io_error = true;
-            out.diags.push_back(Diagnostic{kManifestName, files_pos, Severity::error, fmt::format("cannot read pack file '{}' listed in 'files'", name), "io"});
+            out.diags.push_back(Diagnostic{kManifestName, files_pos, Severity::error,
+                                           fmt::format("cannot read pack file '{}' listed in 'files'", name), "io"});
             continue;
         }
         with_file(ctx, name, [&](YamlReader& r) {
@@ -538,9 +601,12 @@ PackLoad load_pack(const PackFileReader& read, const PackLoadOptions& options) {
     }
     if (options.lint) {
         // Weight sums over a tree with unreadable parts would only repeat those errors.
-        static const std::set<std::string> structural = {"yaml-syntax", "empty-file", "key-type", "type", "missing-key", "decimal-comma",
-                                                         "not-integer", "duplicate-id", "pack-files", "hierarchy", "scale", "io", "weight-positive"};
-        bool intact = std::none_of(out.diags.begin(), out.diags.end(), [](const Diagnostic& d) { return d.severity == Severity::error && structural.count(d.rule); });
+        static const std::set<std::string> structural = {
+            "yaml-syntax",  "empty-file", "key-type",  "type",  "missing-key", "decimal-comma",  "not-integer",
+            "duplicate-id", "pack-files", "hierarchy", "scale", "io",          "weight-positive"};
+        bool intact = std::none_of(out.diags.begin(), out.diags.end(), [](const Diagnostic& d) {
+            return d.severity == Severity::error && structural.count(d.rule);
+        });
         if (intact && !pack.tiers.empty()) check_weights(ctx);
         if (options.with_text && !pack.scales.empty()) check_criteria(ctx);
         check_predicates(ctx, predicates_pos);

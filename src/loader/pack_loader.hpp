@@ -34,7 +34,7 @@ struct PackLoadOptions {
 };
 
 struct PackLoad {
-    std::optional<Pack> pack; // set only when there are no errors
+    std::optional<Pack> pack;      // set only when there are no errors
     std::vector<Diagnostic> diags; // `file` is the name within the pack ("pack.yaml", "policy.yaml")
     bool io_error = false;
     std::vector<std::string> files; // the manifest's `files` list as read (for the stray-file check)

@@ -75,27 +75,31 @@ std::optional<std::string> strip_pack_file(const std::string& text, bool is_mani
 
 std::string pack_structure(const Pack& pack) {
     auto text = [](const LocalText& t) { return fmt::format("{}|{}", t.id, t.en); };
-    std::string out = fmt::format("pack {} title={} index={} regulation={} date={} evidence={} total={} precision={} rounding={}\n", pack.id, text(pack.title),
-                                  text(pack.index_name), pack.source.regulation, pack.source.date, pack.source.evidence, pack.total_weight.to_exact_string(),
-                                  pack.precision, pack.rounding);
+    std::string out =
+        fmt::format("pack {} title={} index={} regulation={} date={} evidence={} total={} precision={} rounding={}\n",
+                    pack.id, text(pack.title), text(pack.index_name), pack.source.regulation, pack.source.date,
+                    pack.source.evidence, pack.total_weight.to_exact_string(), pack.precision, pack.rounding);
     for (const auto& t : pack.tiers) out += fmt::format("tier {} {} {}\n", t.id, t.plural, text(t.name));
     for (const auto& s : pack.scales) {
         out += fmt::format("scale {} {}\n", s.id, text(s.name));
         for (const auto& l : s.levels) out += fmt::format("  level {} {}\n", l.value, text(l.name));
     }
     out += fmt::format("default_scale {}\n", pack.default_scale);
-    for (const auto& p : pack.predicates) out += fmt::format("predicate {} {}\n", p.min.to_exact_string(), text(p.name));
+    for (const auto& p : pack.predicates)
+        out += fmt::format("predicate {} {}\n", p.min.to_exact_string(), text(p.name));
     for (const auto& f : pack.files) out += fmt::format("file {}\n", f);
     for (const auto& g : pack.groups) {
-        out += fmt::format("group {} number={} {} weight={} tier={} parent={} file={} children=", g.id, g.number ? std::to_string(*g.number) : "-", text(g.name),
-                           g.weight.to_exact_string(), g.tier, g.parent, g.file);
+        out += fmt::format("group {} number={} {} weight={} tier={} parent={} file={} children=", g.id,
+                           g.number ? std::to_string(*g.number) : "-", text(g.name), g.weight.to_exact_string(), g.tier,
+                           g.parent, g.file);
         for (int c : g.children) out += fmt::format("{},", c);
         out += " indicators=";
         for (int i : g.indicators) out += fmt::format("{},", i);
         out += "\n";
     }
     for (const auto& ind : pack.indicators)
-        out += fmt::format("indicator {} {} weight={} scale={} group={} file={}\n", ind.id, text(ind.name), ind.weight.to_exact_string(), ind.scale, ind.group, ind.file);
+        out += fmt::format("indicator {} {} weight={} scale={} group={} file={}\n", ind.id, text(ind.name),
+                           ind.weight.to_exact_string(), ind.scale, ind.group, ind.file);
     return out;
 }
 

@@ -28,7 +28,7 @@ public:
         // The final-newline rule: every pointer read below (p_[1], k[1], scans and memchr to the next
         // '\n') stops at a '\n' before end_, and never reads past the text, only because of this.
         assert(end_ != begin_ && end_[-1] == '\n');
-        opening_ = true; // a `---` may open the document
+        opening_ = true;                        // a `---` may open the document
         if (!next_content(false)) return false; // only comments: yaml-cpp gives an undefined root
         opening_ = false;
         if (col() == 0 && starts_with("---")) {
@@ -52,7 +52,7 @@ public:
 
 private:
     static constexpr int kMaxDepth = YamlDocument::kMaxDepth; // deeper: yaml-cpp reads it and refuses it
-    static constexpr std::ptrdiff_t kMaxKey = 512; // yaml-cpp limits simple keys to 1024 characters
+    static constexpr std::ptrdiff_t kMaxKey = 512;            // yaml-cpp limits simple keys to 1024 characters
 
     // Bytes outside the subset anywhere decline the whole text: tabs and CR change indentation and line
     // ends, other control bytes are invalid, a leading non-ASCII byte may be a BOM or UTF-16.
@@ -91,9 +91,9 @@ private:
     }
 
     // From the '\n' ending a line (or the start of a line), moves to the first character of the next
-    // line holding a token (not blank, not a comment); false at the end of the text. `strict` declines a comment line indented
-    // deeper than `max_indent` and any content line deeper than it (after a scalar, yaml-cpp may read
-    // such a line as more of the scalar). A document marker at column 0 declines.
+    // line holding a token (not blank, not a comment); false at the end of the text. `strict` declines a comment line
+    // indented deeper than `max_indent` and any content line deeper than it (after a scalar, yaml-cpp may read such a
+    // line as more of the scalar). A document marker at column 0 declines.
     bool next_content(bool strict, int max_indent = 0) {
         if (p_ != end_ && *p_ == '\n') start_line(p_ + 1);
         while (p_ != end_) {
@@ -162,10 +162,27 @@ private:
     // yaml-cpp's rule for the first character of a plain scalar, narrowed: no indicator at all.
     static bool plain_start(const char* q) {
         switch (*q) {
-        case ' ': case '\n': case ',': case '[': case ']': case '{': case '}': case '#': case '&': case '*':
-        case '!': case '|': case '>': case '\'': case '"': case '%': case '@': case '`': case '-': case '?':
-        case ':':
-            return false;
+        case ' ':
+        case '\n':
+        case ',':
+        case '[':
+        case ']':
+        case '{':
+        case '}':
+        case '#':
+        case '&':
+        case '*':
+        case '!':
+        case '|':
+        case '>':
+        case '\'':
+        case '"':
+        case '%':
+        case '@':
+        case '`':
+        case '-':
+        case '?':
+        case ':': return false;
         default: return true;
         }
     }
@@ -187,7 +204,8 @@ private:
 
     // A plain scalar that yaml-cpp reports as null (OnNull) rather than as text.
     std::uint32_t add_plain(int line, int column, std::string_view value) {
-        if (value == "~" || value == "null" || value == "Null" || value == "NULL") return add(YamlKind::Null, line, column);
+        if (value == "~" || value == "null" || value == "Null" || value == "NULL")
+            return add(YamlKind::Null, line, column);
         return add_scalar(line, column, value);
     }
 
@@ -195,7 +213,8 @@ private:
         auto& item = doc_.items_[index];
         item.first = static_cast<std::uint32_t>(doc_.children_.size());
         item.count = static_cast<std::uint32_t>(pending_.size() - first_pending);
-        doc_.children_.insert(doc_.children_.end(), pending_.begin() + static_cast<std::ptrdiff_t>(first_pending), pending_.end());
+        doc_.children_.insert(doc_.children_.end(), pending_.begin() + static_cast<std::ptrdiff_t>(first_pending),
+                              pending_.end());
         pending_.resize(first_pending);
     }
 
@@ -216,7 +235,8 @@ private:
             } else {
                 const char* key_last = colon;
                 while (key_last[-1] == ' ') --key_last;
-                pending_.push_back(add_plain(line_, col(), std::string_view(p_, static_cast<std::size_t>(key_last - p_))));
+                pending_.push_back(
+                    add_plain(line_, col(), std::string_view(p_, static_cast<std::size_t>(key_last - p_))));
             }
             p_ = colon + 1;
             std::uint32_t value = 0;

@@ -82,7 +82,8 @@ Entry read_entry(const Line& line) {
     std::size_t key_end = p;
     if (p < s.size() && is_quote(s[p])) {
         key_end = after_quoted(s, p);
-        if (key_end == std::string_view::npos || key_end >= s.size() || s[key_end] != ':') key_end = std::string_view::npos;
+        if (key_end == std::string_view::npos || key_end >= s.size() || s[key_end] != ':')
+            key_end = std::string_view::npos;
     } else {
         key_end = std::string_view::npos;
         for (std::size_t i = p; i < s.size(); ++i) {
@@ -105,7 +106,9 @@ Entry read_entry(const Line& line) {
     return e;
 }
 
-YamlError at(const Line& line, int col0, std::string message) { return YamlError{{line.number, col0 + 1}, std::move(message), true}; }
+YamlError at(const Line& line, int col0, std::string message) {
+    return YamlError{{line.number, col0 + 1}, std::move(message), true};
+}
 
 // `value` written as a YAML quoted scalar: double quotes unless it holds one, then single quotes.
 std::string quoted(std::string_view value) {
@@ -132,8 +135,7 @@ std::optional<YamlError> colon_in_value(const Line& line) {
     if (e.key.empty() || e.value.empty() || is_quote(e.value[0]) || is_block_indicator(e.value)) return std::nullopt;
     if (std::string_view("[{&*!").find(e.value[0]) != std::string_view::npos) return std::nullopt;
     if (e.value.find(": ") == std::string_view::npos && e.value.back() != ':') return std::nullopt;
-    return at(line, e.value_col,
-              fmt::format("a value containing ': ' must be quoted: {}: {}", e.key, quoted(e.value)));
+    return at(line, e.value_col, fmt::format("a value containing ': ' must be quoted: {}: {}", e.key, quoted(e.value)));
 }
 
 // `1:4` — without a space after the colon YAML reads one piece of text, and fails on the next line.
@@ -167,9 +169,9 @@ std::optional<YamlError> text_after_quote(const Line& line) {
     if (e.key.empty() || e.value.empty() || !is_quote(e.value[0])) return std::nullopt;
     const std::size_t end = after_quoted(e.value, 0);
     if (end == std::string_view::npos || end >= e.value.size()) return std::nullopt;
-    return at(line, e.value_col + static_cast<int>(end),
-              fmt::format("the value of '{}' goes on after its closing quote: put the whole value inside the quotes",
-                          e.key));
+    return at(
+        line, e.value_col + static_cast<int>(end),
+        fmt::format("the value of '{}' goes on after its closing quote: put the whole value inside the quotes", e.key));
 }
 
 // The '[' or '{' that is still open at the error mark.
@@ -225,8 +227,8 @@ std::optional<YamlError> mixed_items_and_keys(const Line& line, const std::vecto
         if (other.indent < line.indent) return std::nullopt;
         Entry o = read_entry(other);
         if (o.item == e.item) return std::nullopt;
-        const std::string here = e.item ? fmt::format("a list item ('- {}')", e.value.substr(0, 20))
-                                        : fmt::format("a key ('{}:')", e.key);
+        const std::string here =
+            e.item ? fmt::format("a list item ('- {}')", e.value.substr(0, 20)) : fmt::format("a key ('{}:')", e.key);
         const std::string_view there = o.item ? std::string_view("list items ('- ')") : std::string_view("keys");
         return at(line, line.indent,
                   fmt::format("{} follows {} at the same indentation (line {}): write every entry as 'key: value', "
@@ -269,8 +271,8 @@ std::optional<YamlError> indentation_matches_nothing(const Line& line, const std
     };
     std::string choices;
     if (lower && higher)
-        choices = fmt::format("{} (like {}) or {} (like {})", spaces(lower->indent), like(*lower), spaces(higher->indent),
-                              like(*higher));
+        choices = fmt::format("{} (like {}) or {} (like {})", spaces(lower->indent), like(*lower),
+                              spaces(higher->indent), like(*higher));
     else {
         const Level& l = lower ? *lower : *higher;
         choices = fmt::format("{} (like {})", spaces(l.indent), like(l));
@@ -307,11 +309,12 @@ std::optional<YamlError> explain_yaml_error(std::string_view text, const YamlErr
         Entry e = read_entry(line);
         if (!e.key.empty() && e.value.substr(0, 2) == "- ") {
             const std::string_view item = e.value.substr(2);
-            return at(line, e.value_col,
-                      fmt::format("a list cannot start on the line of its key: put '{}' on the next line, indented "
-                                  "under '{}:'{}",
-                                  e.value, e.key,
-                                  item.find(": ") == std::string_view::npos ? fmt::format(", or write [{}]", item) : ""));
+            return at(
+                line, e.value_col,
+                fmt::format("a list cannot start on the line of its key: put '{}' on the next line, indented "
+                            "under '{}:'{}",
+                            e.value, e.key,
+                            item.find(": ") == std::string_view::npos ? fmt::format(", or write [{}]", item) : ""));
         }
     } else if (m == "unknown token") {
         const auto col = static_cast<std::size_t>(error.pos.col - 1);

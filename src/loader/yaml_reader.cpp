@@ -42,7 +42,8 @@ long long plain_value(std::string_view s) {
 bool is_decimal_comma(std::string_view s) {
     auto comma = s.find(',');
     if (comma == std::string_view::npos || s.find(',', comma + 1) != std::string_view::npos) return false;
-    return is_plain_integer(s.substr(0, comma)) && is_plain_integer(s.substr(comma + 1)) && s[comma + 1] != '-' && s[comma + 1] != '+';
+    return is_plain_integer(s.substr(0, comma)) && is_plain_integer(s.substr(comma + 1)) && s[comma + 1] != '-' &&
+           s[comma + 1] != '+';
 }
 
 } // namespace
@@ -81,14 +82,16 @@ std::optional<YamlNode> YamlReader::parse(std::string_view text, std::string_vie
     return root;
 }
 
-std::vector<std::pair<std::string_view, YamlNode>> YamlReader::entries(const YamlNode& map, What what, std::vector<SourcePos>* key_positions) {
+std::vector<std::pair<std::string_view, YamlNode>> YamlReader::entries(const YamlNode& map, What what,
+                                                                       std::vector<SourcePos>* key_positions) {
     std::vector<std::pair<std::string_view, YamlNode>> out;
     auto pairs = map.pairs();
     out.reserve(map.size());
     for (auto it = pairs.begin(); it != pairs.end(); ++it) {
         const auto [key, value] = *it;
         if (!key.IsScalar()) {
-            error(pos(key), fmt::format("keys in {} must be plain text, not {}", what.str(), describe_type(key)), "key-type");
+            error(pos(key), fmt::format("keys in {} must be plain text, not {}", what.str(), describe_type(key)),
+                  "key-type");
             continue;
         }
         const std::string_view name = key.Scalar();
@@ -104,7 +107,10 @@ std::vector<std::pair<std::string_view, YamlNode>> YamlReader::entries(const Yam
                     break;
                 }
             }
-            error(pos(key), fmt::format("duplicate key '{}' in {} (first defined at line {})", excerpt(name), what.str(), first.line), "duplicate-key");
+            error(pos(key),
+                  fmt::format("duplicate key '{}' in {} (first defined at line {})", excerpt(name), what.str(),
+                              first.line),
+                  "duplicate-key");
             continue;
         }
         if (key_positions) key_positions->push_back(pos(key));
@@ -113,9 +119,12 @@ std::vector<std::pair<std::string_view, YamlNode>> YamlReader::entries(const Yam
     return out;
 }
 
-std::vector<std::pair<std::string_view, YamlNode>> YamlReader::entries(const YamlNode& map, std::initializer_list<std::string_view> allowed, What what_lazy) {
+std::vector<std::pair<std::string_view, YamlNode>>
+YamlReader::entries(const YamlNode& map, std::initializer_list<std::string_view> allowed, What what_lazy) {
     auto out = entries(map, what_lazy);
-    auto is_allowed = [&](std::string_view name) { return std::find(allowed.begin(), allowed.end(), name) != allowed.end(); };
+    auto is_allowed = [&](std::string_view name) {
+        return std::find(allowed.begin(), allowed.end(), name) != allowed.end();
+    };
     if (std::all_of(out.begin(), out.end(), [&](const auto& e) { return is_allowed(e.first); })) return out;
     const std::string what = what_lazy.str();
     std::vector<std::string> names(allowed.begin(), allowed.end());
@@ -135,12 +144,23 @@ void YamlReader::unknown_key(const YamlNode& map, std::string_view name, const s
     SourcePos p = key_pos(map, name);
     std::string hint = closest_match(name, names);
     // Users write Indonesian keys too ("tahun: 2024"); point them at the English key.
-    static const std::vector<std::pair<std::string, std::string>> synonyms{
-        {"tahun", "year"},       {"nama", "name"},         {"tingkat", "level"},      {"instansi", "agency"},
-        {"provinsi", "province"}, {"rubrik", "rubric"},      {"indikator", "indicators"}, {"bukti", "evidence"},
-        {"bukti_dukung", "evidence"}, {"catatan", "note"}, {"kode", "code"},          {"jenis", "type"},
-        {"bobot", "weight"},     {"verifikasi", "verified"}, {"judul", "title"},       {"berlaku_sampai", "valid_until"},
-        {"target_indeks", "targets"}};
+    static const std::vector<std::pair<std::string, std::string>> synonyms{{"tahun", "year"},
+                                                                           {"nama", "name"},
+                                                                           {"tingkat", "level"},
+                                                                           {"instansi", "agency"},
+                                                                           {"provinsi", "province"},
+                                                                           {"rubrik", "rubric"},
+                                                                           {"indikator", "indicators"},
+                                                                           {"bukti", "evidence"},
+                                                                           {"bukti_dukung", "evidence"},
+                                                                           {"catatan", "note"},
+                                                                           {"kode", "code"},
+                                                                           {"jenis", "type"},
+                                                                           {"bobot", "weight"},
+                                                                           {"verifikasi", "verified"},
+                                                                           {"judul", "title"},
+                                                                           {"berlaku_sampai", "valid_until"},
+                                                                           {"target_indeks", "targets"}};
     for (const auto& [word, key] : synonyms)
         if (name == word && std::find(names.begin(), names.end(), key) != names.end()) hint = key;
     if (!hint.empty())
@@ -191,8 +211,9 @@ std::optional<long long> YamlReader::integer(const YamlNode& node, What lazy_wha
     const std::string_view s = node.Scalar();
     if (is_decimal_comma(s)) {
         error(pos(node),
-              fmt::format("{} must be a whole number, found '{}' (a decimal comma; levels are whole numbers, write e.g. {})", what, s,
-                          s.substr(0, s.find(','))),
+              fmt::format(
+                  "{} must be a whole number, found '{}' (a decimal comma; levels are whole numbers, write e.g. {})",
+                  what, s, s.substr(0, s.find(','))),
               "decimal-comma");
         return std::nullopt;
     }
@@ -201,8 +222,7 @@ std::optional<long long> YamlReader::integer(const YamlNode& node, What lazy_wha
         error(pos(node), fmt::format("{} is too large: {} (at most 18 digits)", what, s), "not-integer");
     else if (auto r = Rational::parse(s))
         error(pos(node), fmt::format("{} must be a whole number, found {}", what, s), "not-integer");
-    else
-        error(pos(node), fmt::format("{} must be a whole number, found {}", what, describe_type(node)), "not-integer");
+    else error(pos(node), fmt::format("{} must be a whole number, found {}", what, describe_type(node)), "not-integer");
     return std::nullopt;
 }
 
@@ -221,20 +241,24 @@ std::optional<Rational> YamlReader::number(const YamlNode& node, What lazy_what)
         error(pos(node), fmt::format("{} '{}' uses a decimal comma; write {}", what, s, fixed), "decimal-comma");
         return std::nullopt;
     }
-    error(pos(node), fmt::format("{} must be a number such as 1.3 or 20/6, found {}", what, describe_type(node)), "type");
+    error(pos(node), fmt::format("{} must be a number such as 1.3 or 20/6, found {}", what, describe_type(node)),
+          "type");
     return std::nullopt;
 }
 
 std::optional<LocalText> YamlReader::local_text(const YamlNode& node, std::string_view what) {
     auto untranslated = [&] {
-        if (want_translation_) warning(pos(node), fmt::format("{} has no English text ('en')", what), "missing-translation");
+        if (want_translation_)
+            warning(pos(node), fmt::format("{} has no English text ('en')", what), "missing-translation");
     };
     if (node.IsScalar()) {
         untranslated();
         return LocalText{std::string(node.Scalar()), ""};
     }
     if (!node.IsMap()) {
-        error(pos(node), fmt::format("{} must be text or a mapping with 'id' and 'en', found {}", what, describe_type(node)), "type");
+        error(pos(node),
+              fmt::format("{} must be text or a mapping with 'id' and 'en', found {}", what, describe_type(node)),
+              "type");
         return std::nullopt;
     }
     LocalText out;

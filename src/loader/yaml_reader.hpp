@@ -3,10 +3,9 @@
 // reports all at once.
 #pragma once
 
+#include "loader/yaml_tree.hpp"
 #include "model/rational.hpp"
 #include "model/text.hpp"
-
-#include "loader/yaml_tree.hpp"
 
 #include <concepts>
 #include <initializer_list>
@@ -28,8 +27,8 @@ public:
     What(std::string_view text) : text_(text) {}
     What(const std::string& text) : text_(text) {}
     template <typename Fn>
-        requires std::invocable<const Fn&> && (!std::convertible_to<const Fn&, std::string_view>)
-    What(const Fn& fn) : fn_(&fn), call_([](const void* f) { return std::string((*static_cast<const Fn*>(f))()); }) {}
+    requires std::invocable<const Fn&> &&(!std::convertible_to<const Fn&, std::string_view>)What(const Fn& fn)
+        : fn_(&fn), call_([](const void* f) { return std::string((*static_cast<const Fn*>(f))()); }) {}
 
     std::string str() const { return call_ ? call_(fn_) : std::string(text_); }
 
@@ -57,11 +56,13 @@ public:
     // Entries of a mapping in document order with duplicate keys reported (the later one is
     // dropped) and keys outside `allowed` reported with a did-you-mean hint. `what` names the
     // mapping in messages ("evidence file", "indicator 5"); it may be a lambda that builds the name.
-    std::vector<std::pair<std::string_view, YamlNode>> entries(const YamlNode& map, std::initializer_list<std::string_view> allowed, What what);
+    std::vector<std::pair<std::string_view, YamlNode>>
+    entries(const YamlNode& map, std::initializer_list<std::string_view> allowed, What what);
     // As above, for maps whose keys are data (indicator ids, levels): only duplicates are checked.
     // `key_positions`, when given, receives the position of each returned key (parallel to the
     // result), which saves a key_pos() scan per entry.
-    std::vector<std::pair<std::string_view, YamlNode>> entries(const YamlNode& map, What what, std::vector<SourcePos>* key_positions = nullptr);
+    std::vector<std::pair<std::string_view, YamlNode>> entries(const YamlNode& map, What what,
+                                                               std::vector<SourcePos>* key_positions = nullptr);
     // Reports `name`, a key of `map` outside `names`, with a did-you-mean hint (also for Indonesian keys).
     void unknown_key(const YamlNode& map, std::string_view name, const std::vector<std::string>& names,
                      const std::string& what);

@@ -42,7 +42,8 @@ std::string_view strip_utf8_bom(std::string_view text) {
 }
 
 std::optional<YamlError> check_yaml_text(std::string_view text, std::string_view what) {
-    if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF" || text.substr(0, 4) == std::string_view("\0\0\xFE\xFF", 4))
+    if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF" ||
+        text.substr(0, 4) == std::string_view("\0\0\xFE\xFF", 4))
         return refusal(1, 0, "UTF-16 text (or UTF-32); save the file as UTF-8");
     std::optional<YamlError> encoding; // the first non-UTF-8 byte; binary data anywhere wins over it
     std::optional<YamlError> tab;      // the first tab in an indentation
@@ -53,7 +54,8 @@ std::optional<YamlError> check_yaml_text(std::string_view text, std::string_view
     // The first character of a line that is not blank: a tab before it indents (a comment may follow tabs).
     auto content = [&](unsigned char c) {
         if (first_tab != std::string_view::npos && c != '#' && !tab)
-            tab = refusal(line, first_tab - line_start, "tab used for indentation; YAML indents with spaces (replace the tab with spaces)");
+            tab = refusal(line, first_tab - line_start,
+                          "tab used for indentation; YAML indents with spaces (replace the tab with spaces)");
         indenting = false;
     };
     for (std::size_t i = 0; i < text.size();) {
@@ -82,9 +84,11 @@ std::optional<YamlError> check_yaml_text(std::string_view text, std::string_view
         std::size_t n = utf8_length(text, i);
         if (n == 0) {
             if (!encoding)
-                encoding = refusal(line, i - line_start,
-                                   fmt::format("not UTF-8 (byte 0x{:02X}); save the file as UTF-8 (in the editor: Save as, "
-                                               "encoding UTF-8; or iconv -f windows-1252 -t utf-8 OLD > NEW)", c));
+                encoding =
+                    refusal(line, i - line_start,
+                            fmt::format("not UTF-8 (byte 0x{:02X}); save the file as UTF-8 (in the editor: Save as, "
+                                        "encoding UTF-8; or iconv -f windows-1252 -t utf-8 OLD > NEW)",
+                                        c));
             n = 1;
         }
         if (indenting) content(c);

@@ -4,12 +4,11 @@
 // recurses any further.
 #include "loader/yaml_tree.hpp"
 
+#include <fmt/format.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
-
-#include <fmt/format.h>
 
 #include <atomic>
 #include <istream>
@@ -51,14 +50,17 @@ public:
 
     void OnDocumentStart(const YAML::Mark& mark) override {
         if (++documents_ > 1)
-            throw Refusal{mark, "a second YAML document starts here ('---'); a file holds one document (split it into two files)"};
+            throw Refusal{
+                mark,
+                "a second YAML document starts here ('---'); a file holds one document (split it into two files)"};
     }
     void OnDocumentEnd() override {}
     void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { done(add(mark, YamlKind::Null, anchor)); }
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
         throw Refusal{mark, "YAML aliases ('*name') are not supported; write the value out in full"};
     }
-    void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, const std::string& value) override {
+    void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  const std::string& value) override {
         std::uint32_t index = add(mark, YamlKind::Scalar, anchor);
         auto& item = doc_.items_[index];
         item.first = static_cast<std::uint32_t>(doc_.text_.size());
@@ -66,11 +68,13 @@ public:
         doc_.text_ += value;
         done(index);
     }
-    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                         YAML::EmitterStyle::value) override {
         open(mark, add(mark, YamlKind::Sequence, anchor));
     }
     void OnSequenceEnd() override { close(); }
-    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                    YAML::EmitterStyle::value) override {
         open(mark, add(mark, YamlKind::Map, anchor));
     }
     void OnMapEnd() override { close(); }
@@ -90,7 +94,8 @@ private:
 
     void open(const YAML::Mark& mark, std::uint32_t index) {
         if (open_.size() >= YamlDocument::kMaxDepth)
-            throw Refusal{mark, fmt::format("nesting too deep (more than {} levels of lists and mappings)", YamlDocument::kMaxDepth)};
+            throw Refusal{mark, fmt::format("nesting too deep (more than {} levels of lists and mappings)",
+                                            YamlDocument::kMaxDepth)};
         open_.push_back({index, pending_.size()});
     }
 

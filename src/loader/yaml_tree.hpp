@@ -158,7 +158,7 @@ private:
     };
     std::vector<Item> items_;
     std::vector<std::uint32_t> children_; // child indices of every collection, each one contiguous
-    std::string text_;                     // every scalar, back to back
+    std::string text_;                    // every scalar, back to back
     std::uint32_t root_ = kNone;
     bool by_block_ = false;
 };
@@ -188,10 +188,8 @@ inline std::size_t YamlNode::size() const {
 
 template <typename T>
 T YamlNode::Iterator<T>::operator*() const {
-    if constexpr (std::is_same_v<T, YamlNode>)
-        return YamlNode(doc_, *at_);
-    else
-        return Pair{YamlNode(doc_, at_[0]), YamlNode(doc_, at_[1])};
+    if constexpr (std::is_same_v<T, YamlNode>) return YamlNode(doc_, *at_);
+    else return Pair{YamlNode(doc_, at_[0]), YamlNode(doc_, at_[1])};
 }
 
 inline YamlNode::Iterator<YamlNode> YamlNode::begin() const {

@@ -48,8 +48,8 @@ struct IndicatorEntry {
     std::optional<Effort> effort;
     bool long_form = false;
     bool invalid_level = false; // a level was written but is not a valid number (already reported)
-    SourcePos pos;       // the indicator key
-    SourcePos level_pos; // the level value (or the key in short form)
+    SourcePos pos;              // the indicator key
+    SourcePos level_pos;        // the level value (or the key in short form)
     SourcePos verified_pos;
 
     // The level that counts: the evaluator's where given, else the self-assessment.

@@ -25,7 +25,8 @@ std::vector<int> Pack::groups_of_tier(int tier) const {
 }
 
 int Pack::ancestor_at(int group, int tier) const {
-    while (group >= 0 && groups[static_cast<size_t>(group)].tier > tier) group = groups[static_cast<size_t>(group)].parent;
+    while (group >= 0 && groups[static_cast<size_t>(group)].tier > tier)
+        group = groups[static_cast<size_t>(group)].parent;
     return group;
 }
 

@@ -12,12 +12,12 @@ using Int = Rational::Int;
 
 Int abs_value(Int v) { return v < 0 ? -v : v; }
 
-
 // a / g for a divisor g of a, in 64 bits when both fit (see gcd).
 Int div_exact(Int a, Int g) {
     if (g == 1) return a;
     constexpr Int kMin64 = static_cast<Int>(INT64_MIN) + 1, kMax64 = static_cast<Int>(INT64_MAX);
-    if (a >= kMin64 && a <= kMax64 && g <= kMax64) return static_cast<Int>(static_cast<std::int64_t>(a) / static_cast<std::int64_t>(g));
+    if (a >= kMin64 && a <= kMax64 && g <= kMax64)
+        return static_cast<Int>(static_cast<std::int64_t>(a) / static_cast<std::int64_t>(g));
     return a / g;
 }
 
@@ -111,7 +111,8 @@ Rational operator*(const Rational& a, const Rational& b) {
     Int g2 = gcd(b.num_, a.den_);
     if (g1 == 0) g1 = 1;
     if (g2 == 0) g2 = 1;
-    return Rational(checked_mul(div_exact(a.num_, g1), div_exact(b.num_, g2)), checked_mul(div_exact(a.den_, g2), div_exact(b.den_, g1)));
+    return Rational(checked_mul(div_exact(a.num_, g1), div_exact(b.num_, g2)),
+                    checked_mul(div_exact(a.den_, g2), div_exact(b.den_, g1)));
 }
 
 Rational operator/(const Rational& a, const Rational& b) {

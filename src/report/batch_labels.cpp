@@ -7,21 +7,21 @@ namespace spbe {
 
 const BatchLabels& batch_labels(Lang lang) {
     static const LabelSet<BatchLabels> set({
-        {"#", "#"}, // rank
-        {"Peringkat", "Rank"}, // rank_word
-        {"Berkas", "File"}, // file
-        {"Ringkasan", "Summary"}, // summary
-        {"instansi", "agency"}, // agency
-        {"instansi", "agencies"}, // agencies
-        {"Jumlah", "Count"}, // count
-        {"Rata-rata", "Mean"}, // mean
-        {"Median", "Median"}, // median
-        {"Minimum", "Minimum"}, // min
-        {"Maksimum", "Maximum"}, // max
-        {"Simpangan baku", "Std. deviation"}, // stddev
-        {"(tidak diisi)", "(not given)"}, // none
-        {"Provinsi", "Province"}, // province
-        {"Jenis", "Type"}, // type
+        {"#", "#"},                                // rank
+        {"Peringkat", "Rank"},                     // rank_word
+        {"Berkas", "File"},                        // file
+        {"Ringkasan", "Summary"},                  // summary
+        {"instansi", "agency"},                    // agency
+        {"instansi", "agencies"},                  // agencies
+        {"Jumlah", "Count"},                       // count
+        {"Rata-rata", "Mean"},                     // mean
+        {"Median", "Median"},                      // median
+        {"Minimum", "Minimum"},                    // min
+        {"Maksimum", "Maximum"},                   // max
+        {"Simpangan baku", "Std. deviation"},      // stddev
+        {"(tidak diisi)", "(not given)"},          // none
+        {"Provinsi", "Province"},                  // province
+        {"Jenis", "Type"},                         // type
         {"Masukan tidak valid", "Invalid inputs"}, // invalid
     });
     return set.get(lang);

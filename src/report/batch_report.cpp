@@ -65,7 +65,8 @@ std::string agency_json_fragment(const AgencyResult& r, const ReportOptions& opt
 }
 
 BatchRenderer::BatchRenderer(BatchFormat format, const BatchReportOptions& opt, const std::vector<const Pack*>& packs)
-    : format_(format), opt_(opt), mixed_(packs.size() > 1), cols_(top_columns(packs)), json_(format != BatchFormat::jsonl) {
+    : format_(format), opt_(opt), mixed_(packs.size() > 1), cols_(top_columns(packs)),
+      json_(format != BatchFormat::jsonl) {
     if (opt_.ranked) right_.push_back(true);
     right_.insert(right_.end(), {false, true}); // agency, year
     if (mixed_) right_.push_back(false);
@@ -84,7 +85,8 @@ BatchRenderer::BatchRenderer(BatchFormat format, const BatchReportOptions& opt, 
 
 void BatchRenderer::append_top_cells(std::vector<std::string>& cells, const BatchRow& r) const {
     const std::vector<int>& cols = col_of_.at(r.pack);
-    for (int k : cols) cells.push_back(k < 0 ? std::string() : r.top[static_cast<size_t>(k)].to_fixed(r.pack->precision));
+    for (int k : cols)
+        cells.push_back(k < 0 ? std::string() : r.top[static_cast<size_t>(k)].to_fixed(r.pack->precision));
 }
 
 std::vector<std::string> BatchRenderer::table_cells(const BatchRow& r) const {
@@ -94,7 +96,8 @@ std::vector<std::string> BatchRenderer::table_cells(const BatchRow& r) const {
     row.push_back(year_text(r));
     if (mixed_) row.push_back(terminal_safe(r.pack->id));
     row.push_back(colorize(r.index.to_fixed(r.pack->precision), Color::bold, opt_.base.color));
-    row.push_back(colorize(r.predicate->name.get(opt_.base.lang), predicate_color(*r.pack, *r.predicate), opt_.base.color));
+    row.push_back(
+        colorize(r.predicate->name.get(opt_.base.lang), predicate_color(*r.pack, *r.predicate), opt_.base.color));
     append_top_cells(row, r);
     row.push_back(terminal_safe(r.path));
     return row;
@@ -109,7 +112,9 @@ std::string BatchRenderer::header() {
     if (opt_.ranked) names.push_back(format_ == BatchFormat::csv ? "rank" : B.rank);
     switch (format_) {
     case BatchFormat::csv:
-        for (const char* h : {"file", "agency", "code", "type", "province", "year", "rubric", "index", "index_exact", "predicate"}) names.push_back(h);
+        for (const char* h :
+             {"file", "agency", "code", "type", "province", "year", "rubric", "index", "index_exact", "predicate"})
+            names.push_back(h);
         names.insert(names.end(), cols_.begin(), cols_.end());
         return csv_row({names.begin(), names.end()});
     case BatchFormat::table:
@@ -221,9 +226,7 @@ std::string BatchRenderer::row_text(const BatchRow& r) const {
 std::string BatchRenderer::place(std::string_view text) {
     const bool first = rows_++ == 0;
     switch (format_) {
-    case BatchFormat::json:
-        json_.raw_number(text);
-        return json_.drain();
+    case BatchFormat::json: json_.raw_number(text); return json_.drain();
     case BatchFormat::markdown:
         if (opt_.detail_blocks && !first) return "\n" + std::string(text);
         return std::string(text);

@@ -21,8 +21,8 @@ enum class BatchFormat { table, markdown, csv, json, jsonl };
 
 struct BatchReportOptions {
     ReportOptions base;
-    bool ranked = false;     // --sort index: rank column
-    bool summary = true;     // print the summary block
+    bool ranked = false;        // --sort index: rank column
+    bool summary = true;        // print the summary block
     bool detail_blocks = false; // rows carry pre-rendered detailed blocks (table/markdown --detail)
 };
 
@@ -56,10 +56,10 @@ private:
     void append_top_cells(std::vector<std::string>& cells, const BatchRow& r) const;
     BatchFormat format_;
     BatchReportOptions opt_;
-    bool mixed_ = false;           // more than one pack: a rubric column
-    std::vector<std::string> cols_; // top-tier group ids
+    bool mixed_ = false;                             // more than one pack: a rubric column
+    std::vector<std::string> cols_;                  // top-tier group ids
     std::map<const Pack*, std::vector<int>> col_of_; // per pack: its top-tier group index for each column, or -1
-    std::vector<bool> right_;       // table alignment
+    std::vector<bool> right_;                        // table alignment
     std::vector<size_t> widths_;
     size_t rows_ = 0;
     JsonWriter json_;

@@ -43,7 +43,6 @@ Rational get_rational(std::string_view& in) {
     return Rational(parts[0], parts[1]);
 }
 
-
 } // namespace
 
 void encode_batch_row(std::string& out, const BatchRow& row, uint32_t pack_no) {
@@ -81,6 +80,5 @@ BatchRow decode_batch_row(std::string_view& in, const std::vector<const Pack*>& 
     row.fragment = get_text(in);
     return row;
 }
-
 
 } // namespace spbe

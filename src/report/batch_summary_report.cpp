@@ -34,8 +34,8 @@ std::vector<std::vector<std::string>> group_rows(const BatchSummary& s, const Ru
     const BatchLabels& B = batch_labels(lang);
     const Pack& pack = *rs.pack;
     std::vector<std::vector<std::string>> rows;
-    std::vector<std::string> header{group_by_label(s.group_by, lang), B.count, B.mean, B.median, B.min, B.max,
-                                    B.stddev};
+    std::vector<std::string> header{
+        group_by_label(s.group_by, lang), B.count, B.mean, B.median, B.min, B.max, B.stddev};
     for (const auto& p : pack.predicates) header.push_back(p.name.get(lang));
     rows.push_back(header);
     for (const auto& g : rs.groups) {

@@ -35,26 +35,26 @@ struct DiffLabels {
 
 const DiffLabels& dl(Lang lang) {
     static const LabelSet<DiffLabels> set({
-        {"Lama", "Old"}, // old_col
-        {"Baru", "New"}, // new_col
-        {"Selisih", "Change"}, // change
-        {"naik", "up"}, // up
-        {"turun", "down"}, // down
-        {"tetap", "unchanged"}, // unchanged
-        {"hanya di berkas lama", "only in the old file"}, // only_old
-        {"hanya di berkas baru", "only in the new file"}, // only_new
-        {"tidak dibandingkan", "not compared"}, // not_compared
-        {"Bukti dukung baru", "Evidence added"}, // added
-        {"Bukti dukung dihapus", "Evidence removed"}, // removed
+        {"Lama", "Old"},                                            // old_col
+        {"Baru", "New"},                                            // new_col
+        {"Selisih", "Change"},                                      // change
+        {"naik", "up"},                                             // up
+        {"turun", "down"},                                          // down
+        {"tetap", "unchanged"},                                     // unchanged
+        {"hanya di berkas lama", "only in the old file"},           // only_old
+        {"hanya di berkas baru", "only in the new file"},           // only_new
+        {"tidak dibandingkan", "not compared"},                     // not_compared
+        {"Bukti dukung baru", "Evidence added"},                    // added
+        {"Bukti dukung dihapus", "Evidence removed"},               // removed
         {"Bukti dukung kedaluwarsa per", "Evidence expired as of"}, // expired_as_of
-        {"berlaku s.d.", "valid until"}, // valid_until
+        {"berlaku s.d.", "valid until"},                            // valid_until
         // cross_pack
         {"Rubrik berbeda: hanya indikator yang dipetakan di {} yang dibandingkan; kelompok tidak dibandingkan. "
          "Pemetaan itu dari pengguna, bukan pemetaan resmi.",
          "Different rubric packs: only the indicators mapped in {} are compared; groups are not compared. "
          "The mapping is the user's, not an official one."},
         {"Tidak ada perubahan bukti dukung.", "No evidence changes."}, // no_evidence_change
-        {"Bukti dukung", "Evidence"}, // evidence
+        {"Bukti dukung", "Evidence"},                                  // evidence
     });
     return set.get(lang);
 }
@@ -89,7 +89,9 @@ const char* kind_name(EvidenceDelta::Kind k) {
 }
 
 // "35-1 → 45" when a crosswalk pairs different ids.
-std::string indicator_label(const IndicatorDelta& x) { return x.old_id.empty() || x.old_id == x.id ? x.id : x.old_id + " → " + x.id; }
+std::string indicator_label(const IndicatorDelta& x) {
+    return x.old_id.empty() || x.old_id == x.id ? x.id : x.old_id + " → " + x.id;
+}
 
 std::string cross_pack_line(const DiffInput& in, const AgencyDiff& d, Lang lang) {
     return d.mapped ? fmt::format(fmt::runtime(dl(lang).cross_pack), in.crosswalk_path) : std::string();
@@ -101,19 +103,27 @@ std::string year_text(const AgencyResult& r) { return r.file.year ? std::to_stri
 std::string heading(const DiffInput& in) {
     const AgencyResult& o = *in.old_result;
     const AgencyResult& n = *in.new_result;
-    std::string name = o.file.agency.name == n.file.agency.name ? n.file.agency.name : o.file.agency.name + " → " + n.file.agency.name;
+    const std::string& old_name = o.file.agency.name;
+    std::string name = old_name == n.file.agency.name ? old_name : old_name + " → " + n.file.agency.name;
     std::string out = fmt::format("{} · {} → {} · ", name, year_text(o), year_text(n));
     if (o.pack->id == n.pack->id) out += n.pack->id;
     else out += o.pack->id + " → " + n.pack->id;
-    if (!n.pack->source.regulation.empty() && o.pack->source.regulation == n.pack->source.regulation) out += fmt::format(" ({})", n.pack->source.regulation);
+    if (!n.pack->source.regulation.empty() && o.pack->source.regulation == n.pack->source.regulation)
+        out += fmt::format(" ({})", n.pack->source.regulation);
     return out;
 }
 
 std::string opt_value(const std::optional<Rational>& v, int prec) { return v ? v->to_fixed(prec) : "—"; }
 std::string opt_level(const std::optional<int>& v) { return v ? std::to_string(*v) : "—"; }
-std::string level_delta(const IndicatorDelta& x) { return x.old_level && x.new_level ? signed_int(*x.new_level - *x.old_level) : "—"; }
-std::string group_delta_text(const GroupDelta& g, int prec) { return g.delta() ? signed_delta(*g.delta(), prec) : "—"; }
-std::string group_label(const GroupDelta& g, Lang lang) { return g.tier == 0 ? g.name.get(lang) : g.id + " " + g.name.get(lang); }
+std::string level_delta(const IndicatorDelta& x) {
+    return x.old_level && x.new_level ? signed_int(*x.new_level - *x.old_level) : "—";
+}
+std::string group_delta_text(const GroupDelta& g, int prec) {
+    return g.delta() ? signed_delta(*g.delta(), prec) : "—";
+}
+std::string group_label(const GroupDelta& g, Lang lang) {
+    return g.tier == 0 ? g.name.get(lang) : g.id + " " + g.name.get(lang);
+}
 
 std::string predicate_text(const AgencyDiff& d, Lang lang) {
     if (!d.predicate_changed()) return d.new_predicate->name.get(lang);
@@ -142,8 +152,9 @@ bool listed_in_text(const IndicatorDelta& x) { return x.status != IndicatorDelta
 std::string counts_line(const AgencyDiff& d, Lang lang) {
     const Labels& L = labels(lang);
     const DiffLabels& D = dl(lang);
-    std::string out = fmt::format("{}: {} {}, {} {}, {} {}", L.indicator, d.count(IndicatorDelta::up), D.up, d.count(IndicatorDelta::down), D.down,
-                                  d.count(IndicatorDelta::unchanged), D.unchanged);
+    std::string out =
+        fmt::format("{}: {} {}, {} {}, {} {}", L.indicator, d.count(IndicatorDelta::up), D.up,
+                    d.count(IndicatorDelta::down), D.down, d.count(IndicatorDelta::unchanged), D.unchanged);
     if (size_t n = d.count(IndicatorDelta::only_old)) out += fmt::format(", {} {}", n, D.only_old);
     if (size_t n = d.count(IndicatorDelta::only_new)) out += fmt::format(", {} {}", n, D.only_new);
     if (size_t n = d.count(IndicatorDelta::not_compared)) out += fmt::format(", {} {}", n, D.not_compared);
@@ -167,14 +178,18 @@ std::string render_diff_table(const DiffInput& in, const AgencyDiff& d, const Re
     std::string out = colorize(heading(in), Color::bold, opt.color) + "\n";
     if (d.mapped) out += terminal_safe(cross_pack_line(in, d, opt.lang)) + "\n";
     Color dc = d.index_delta() < Rational(0) ? Color::red : d.index_delta() > Rational(0) ? Color::green : Color::none;
-    out += fmt::format("{} {} → {}  ({})  {}\n", terminal_safe(pack.index_name.get(opt.lang)), d.old_index.to_fixed(prec), colorize(d.new_index.to_fixed(prec), Color::bold, opt.color),
-                       colorize(signed_delta(d.index_delta(), prec), dc, opt.color), terminal_safe(predicate_text(d, opt.lang)));
+    out += fmt::format("{} {} → {}  ({})  {}\n", terminal_safe(pack.index_name.get(opt.lang)),
+                       d.old_index.to_fixed(prec), colorize(d.new_index.to_fixed(prec), Color::bold, opt.color),
+                       colorize(signed_delta(d.index_delta(), prec), dc, opt.color),
+                       terminal_safe(predicate_text(d, opt.lang)));
 
     for (const GroupDelta* head : tier_heads(d)) {
-        std::vector<std::vector<std::string>> rows{{terminal_safe(head->tier_name.get(opt.lang)), L.weight, D.old_col, D.new_col, D.change}};
+        std::vector<std::vector<std::string>> rows{
+            {terminal_safe(head->tier_name.get(opt.lang)), L.weight, D.old_col, D.new_col, D.change}};
         for (const auto& g : d.groups)
             if (g.tier_id == head->tier_id)
-                rows.push_back({terminal_safe(group_label(g, opt.lang)), format_weight(g.weight) + " %", opt_value(g.old_value, prec), opt_value(g.new_value, prec), group_delta_text(g, prec)});
+                rows.push_back({terminal_safe(group_label(g, opt.lang)), format_weight(g.weight) + " %",
+                                opt_value(g.old_value, prec), opt_value(g.new_value, prec), group_delta_text(g, prec)});
         out += "\n" + render_table(rows, {false, true, true, true, true});
     }
 
@@ -182,7 +197,9 @@ std::string render_diff_table(const DiffInput& in, const AgencyDiff& d, const Re
     std::vector<std::vector<std::string>> rows{{L.indicator, "", D.old_col, D.new_col, D.change, ""}};
     for (const auto& x : d.indicators)
         if (listed_in_text(x))
-            rows.push_back({terminal_safe(indicator_label(x)), truncate(terminal_safe(x.name.get(opt.lang)), 50), opt_level(x.old_level), opt_level(x.new_level), level_delta(x), status_label(x.status, opt.lang)});
+            rows.push_back({terminal_safe(indicator_label(x)), truncate(terminal_safe(x.name.get(opt.lang)), 50),
+                            opt_level(x.old_level), opt_level(x.new_level), level_delta(x),
+                            status_label(x.status, opt.lang)});
     if (rows.size() > 1) out += render_table(rows, {true, false, true, true, true, false});
 
     if (d.evidence.empty()) out += std::string("\n") + D.no_evidence_change + "\n";
@@ -193,7 +210,8 @@ std::string render_diff_table(const DiffInput& in, const AgencyDiff& d, const Re
         for (const auto& e : d.evidence)
             if (e.kind == kind) {
                 std::string text = truncate(terminal_safe(item_text(e.item)), 90);
-                if (kind == EvidenceDelta::expired) text += fmt::format(" — {} {}", D.valid_until, e.item.valid_until->to_string());
+                if (kind == EvidenceDelta::expired)
+                    text += fmt::format(" — {} {}", D.valid_until, e.item.valid_until->to_string());
                 erows.push_back({terminal_safe(e.indicator), text});
             }
         out += render_table(erows, {true, false});
@@ -261,9 +279,12 @@ std::string render_diff_json(const DiffInput& in, const AgencyDiff& d, const Rep
         j.end_array();
     }
     j.key("indicator_counts").begin_object();
-    for (auto s : {IndicatorDelta::up, IndicatorDelta::down, IndicatorDelta::unchanged, IndicatorDelta::only_old, IndicatorDelta::only_new})
+    for (auto s : {IndicatorDelta::up, IndicatorDelta::down, IndicatorDelta::unchanged, IndicatorDelta::only_old,
+                   IndicatorDelta::only_new})
         j.field(status_name(s), static_cast<long long>(d.count(s)));
-    if (d.mapped) j.field(status_name(IndicatorDelta::not_compared), static_cast<long long>(d.count(IndicatorDelta::not_compared)));
+    if (d.mapped)
+        j.field(status_name(IndicatorDelta::not_compared),
+                static_cast<long long>(d.count(IndicatorDelta::not_compared)));
     j.end_object();
     j.key("indicators").begin_array();
     for (const auto& x : d.indicators) {
@@ -314,27 +335,34 @@ std::string render_diff_csv(const DiffInput& in, const AgencyDiff& d, const Repo
     // One table with a `kind` column: index, predicate, one per tier id, indicator, evidence.
     const Pack& pack = *in.new_result->pack;
     int prec = pack.precision;
-    std::string out = csv_row({"kind", "id", "name", "old", "new", "delta", "old_exact", "new_exact", "delta_exact", "status", "file", "valid_until"});
+    std::string out = csv_row({"kind", "id", "name", "old", "new", "delta", "old_exact", "new_exact", "delta_exact",
+                               "status", "file", "valid_until"});
     auto direction = [](const std::optional<Rational>& delta) -> std::string {
         if (!delta) return "";
         return *delta > Rational(0) ? "up" : *delta < Rational(0) ? "down" : "unchanged";
     };
-    auto value_row = [&](const std::string& kind, const std::string& id, const std::string& name, const std::optional<Rational>& o, const std::optional<Rational>& n) {
+    auto value_row = [&](const std::string& kind, const std::string& id, const std::string& name,
+                         const std::optional<Rational>& o, const std::optional<Rational>& n) {
         std::optional<Rational> delta;
         if (o && n) delta = *n - *o;
         out += csv_row({kind, id, name, csv_number(o ? o->to_fixed(prec) : ""), csv_number(n ? n->to_fixed(prec) : ""),
                         csv_number(delta ? signed_delta(*delta, prec) : ""), csv_number(o ? o->to_exact_string() : ""),
                         csv_number(n ? n->to_exact_string() : ""), csv_number(delta ? delta->to_exact_string() : ""),
-                        o && n ? direction(delta) : o ? "only_old" : "only_new", "", ""});
+                        o && n ? direction(delta)
+                        : o    ? "only_old"
+                               : "only_new",
+                        "", ""});
     };
     value_row("index", "", pack.index_name.get(opt.lang), d.old_index, d.new_index);
-    out += csv_row({"predicate", "", "", d.old_predicate->name.get(opt.lang), d.new_predicate->name.get(opt.lang), "", "", "", "",
-                    d.predicate_changed() ? "changed" : "unchanged", "", ""});
+    out += csv_row({"predicate", "", "", d.old_predicate->name.get(opt.lang), d.new_predicate->name.get(opt.lang), "",
+                    "", "", "", d.predicate_changed() ? "changed" : "unchanged", "", ""});
     for (const auto& g : d.groups) value_row(g.tier_id, g.id, g.name.get(opt.lang), g.old_value, g.new_value);
     for (const auto& x : d.indicators)
-        out += csv_row({"indicator", indicator_label(x), x.name.get(opt.lang), csv_number(x.old_level ? std::to_string(*x.old_level) : ""),
+        out += csv_row({"indicator", indicator_label(x), x.name.get(opt.lang),
+                        csv_number(x.old_level ? std::to_string(*x.old_level) : ""),
                         csv_number(x.new_level ? std::to_string(*x.new_level) : ""),
-                        csv_number(x.old_level && x.new_level ? signed_int(*x.new_level - *x.old_level) : ""), "", "", "", status_name(x.status), "", ""});
+                        csv_number(x.old_level && x.new_level ? signed_int(*x.new_level - *x.old_level) : ""), "", "",
+                        "", status_name(x.status), "", ""});
     for (const auto& e : d.evidence)
         out += csv_row({"evidence", e.indicator, e.item.title, "", "", "", "", "", "", kind_name(e.kind), e.item.file,
                         e.item.valid_until ? e.item.valid_until->to_string() : ""});
@@ -348,22 +376,28 @@ std::string render_diff_markdown(const DiffInput& in, const AgencyDiff& d, const
     int prec = pack.precision;
     std::string out = fmt::format("## {}\n\n", markdown_escape(heading(in)));
     if (d.mapped) out += markdown_escape(cross_pack_line(in, d, opt.lang)) + "\n\n";
-    out += fmt::format("**{} {} → {} ({}) — {}**\n", markdown_escape(pack.index_name.get(opt.lang)), d.old_index.to_fixed(prec), d.new_index.to_fixed(prec),
-                       signed_delta(d.index_delta(), prec), markdown_escape(predicate_text(d, opt.lang)));
+    out += fmt::format("**{} {} → {} ({}) — {}**\n", markdown_escape(pack.index_name.get(opt.lang)),
+                       d.old_index.to_fixed(prec), d.new_index.to_fixed(prec), signed_delta(d.index_delta(), prec),
+                       markdown_escape(predicate_text(d, opt.lang)));
     for (const GroupDelta* head : tier_heads(d)) {
-        out += fmt::format("\n| {} | {} | {} | {} | {} |\n|---|---:|---:|---:|---:|\n", markdown_escape(head->tier_name.get(opt.lang)), L.weight, D.old_col, D.new_col, D.change);
+        out += fmt::format("\n| {} | {} | {} | {} | {} |\n|---|---:|---:|---:|---:|\n",
+                           markdown_escape(head->tier_name.get(opt.lang)), L.weight, D.old_col, D.new_col, D.change);
         for (const auto& g : d.groups)
             if (g.tier_id == head->tier_id)
-                out += fmt::format("| {} | {} % | {} | {} | {} |\n", markdown_escape(group_label(g, opt.lang)), format_weight(g.weight), opt_value(g.old_value, prec),
-                                   opt_value(g.new_value, prec), group_delta_text(g, prec));
+                out += fmt::format("| {} | {} % | {} | {} | {} |\n", markdown_escape(group_label(g, opt.lang)),
+                                   format_weight(g.weight), opt_value(g.old_value, prec), opt_value(g.new_value, prec),
+                                   group_delta_text(g, prec));
     }
     out += "\n" + counts_line(d, opt.lang) + "\n";
     bool any = false;
     for (const auto& x : d.indicators) {
         if (!listed_in_text(x)) continue;
-        if (!any) out += fmt::format("\n| {} | | {} | {} | {} | |\n|---:|---|---:|---:|---:|---|\n", L.indicator, D.old_col, D.new_col, D.change);
+        if (!any)
+            out += fmt::format("\n| {} | | {} | {} | {} | |\n|---:|---|---:|---:|---:|---|\n", L.indicator, D.old_col,
+                               D.new_col, D.change);
         any = true;
-        out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", markdown_escape(indicator_label(x)), markdown_escape(x.name.get(opt.lang)), opt_level(x.old_level), opt_level(x.new_level),
+        out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", markdown_escape(indicator_label(x)),
+                           markdown_escape(x.name.get(opt.lang)), opt_level(x.old_level), opt_level(x.new_level),
                            level_delta(x), status_label(x.status, opt.lang));
     }
     if (d.evidence.empty()) out += std::string("\n") + D.no_evidence_change + "\n";
@@ -373,7 +407,8 @@ std::string render_diff_markdown(const DiffInput& in, const AgencyDiff& d, const
         for (const auto& e : d.evidence)
             if (e.kind == kind) {
                 out += fmt::format("- {} {}: {}", L.indicator, e.indicator, markdown_escape(item_text(e.item)));
-                if (kind == EvidenceDelta::expired) out += fmt::format(" — {} {}", D.valid_until, e.item.valid_until->to_string());
+                if (kind == EvidenceDelta::expired)
+                    out += fmt::format(" — {} {}", D.valid_until, e.item.valid_until->to_string());
                 out += "\n";
             }
     }

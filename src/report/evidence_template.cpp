@@ -29,7 +29,8 @@ std::string normalize_breaks(const std::string& text) {
             out += '\n';
             ++i;
         } else if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
-                   (static_cast<unsigned char>(text[i + 2]) == 0xA8 || static_cast<unsigned char>(text[i + 2]) == 0xA9)) {
+                   (static_cast<unsigned char>(text[i + 2]) == 0xA8 ||
+                    static_cast<unsigned char>(text[i + 2]) == 0xA9)) {
             out += '\n';
             i += 2;
         } else if (c == '\n') {
@@ -58,9 +59,12 @@ bool reads_as_non_text(const std::string& s) {
 bool is_plain_safe(const std::string& s) {
     static const std::set<std::string> special{"null", "Null", "NULL", "~"};
     if (s.empty() || special.count(s) || s.back() == ' ') return false;
-    auto ok_first = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; };
+    auto ok_first = [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    };
     if (!ok_first(s.front())) return false;
-    return std::all_of(s.begin(), s.end(), [&](char c) { return ok_first(c) || c == ' ' || c == '.' || c == '/' || c == '-'; }) &&
+    return std::all_of(s.begin(), s.end(),
+                       [&](char c) { return ok_first(c) || c == ' ' || c == '.' || c == '/' || c == '-'; }) &&
            s.find("  ") == std::string::npos;
 }
 
@@ -71,7 +75,8 @@ struct Writer {
 
     bool en() const { return opt.lang == Lang::en; }
 
-    void comment(const std::string& text, const std::string& indent, const std::string& first = "", const std::string& rest = "") {
+    void comment(const std::string& text, const std::string& indent, const std::string& first = "",
+                 const std::string& rest = "") {
         out += yaml_comment(text, indent, first, rest, opt.width);
     }
 
@@ -79,25 +84,35 @@ struct Writer {
         if (!opt.schema_ref.empty()) out += fmt::format("# yaml-language-server: $schema={}\n", opt.schema_ref);
         std::string title = pack.title.get(opt.lang);
         if (en()) {
-            comment(fmt::format("SPBE evidence file of {}, year {}, rubric {} ({}). Created by `spbe init`.", opt.agency.name, opt.year, pack.id, title), "");
+            comment(fmt::format("SPBE evidence file of {}, year {}, rubric {} ({}). Created by `spbe init`.",
+                                opt.agency.name, opt.year, pack.id, title),
+                    "");
             out += "#\n";
-            comment("Fill in `level:` of every indicator with the self-assessed level (a whole number on its scale); `null` means not assessed "
-                    "yet. Optional per indicator: `verified:` (the evaluator's level), `note:`, `target:`, `effort:` and `evidence:`, e.g.",
+            comment("Fill in `level:` of every indicator with the self-assessed level (a whole number on its scale); "
+                    "`null` means not assessed "
+                    "yet. Optional per indicator: `verified:` (the evaluator's level), `note:`, `target:`, `effort:` "
+                    "and `evidence:`, e.g.",
                     "");
         } else {
-            comment(fmt::format("Berkas bukti SPBE {}, tahun {}, rubrik {} ({}). Dibuat dengan `spbe init`.", opt.agency.name, opt.year, pack.id, title), "");
+            comment(fmt::format("Berkas bukti SPBE {}, tahun {}, rubrik {} ({}). Dibuat dengan `spbe init`.",
+                                opt.agency.name, opt.year, pack.id, title),
+                    "");
             out += "#\n";
-            comment("Isi `level:` setiap indikator dengan tingkat hasil penilaian mandiri (bilangan bulat pada skalanya); `null` berarti belum "
-                    "dinilai. Opsional per indikator: `verified:` (tingkat hasil verifikasi), `note:`, `target:`, `effort:` dan `evidence:`, "
+            comment("Isi `level:` setiap indikator dengan tingkat hasil penilaian mandiri (bilangan bulat pada "
+                    "skalanya); `null` berarti belum "
+                    "dinilai. Opsional per indikator: `verified:` (tingkat hasil verifikasi), `note:`, `target:`, "
+                    "`effort:` dan `evidence:`, "
                     "misalnya:",
                     "");
         }
         out += "#   evidence:\n";
-        out += en() ? "#     - title: Regent regulation on the SPBE architecture\n" : "#     - title: Peraturan Bupati tentang Arsitektur SPBE\n";
+        out += en() ? "#     - title: Regent regulation on the SPBE architecture\n"
+                    : "#     - title: Peraturan Bupati tentang Arsitektur SPBE\n";
         out += "#       file: bukti/perbup-arsitektur-spbe.pdf\n";
         out += "#       valid_until: 2027-12-31\n";
         comment(en() ? "Then run `spbe check FILE` (it reports every level still missing) and `spbe score FILE`."
-                     : "Lalu jalankan `spbe check BERKAS` (melaporkan setiap tingkat yang belum diisi) dan `spbe score BERKAS`.",
+                     : "Lalu jalankan `spbe check BERKAS` (melaporkan setiap tingkat yang belum diisi) dan `spbe score "
+                       "BERKAS`.",
                 "");
         scales();
     }
@@ -148,8 +163,9 @@ struct Writer {
         const Tier& tier = pack.tiers[static_cast<size_t>(g.tier)];
         std::string rule = g.tier == 0 ? "==" : "--";
         out += "\n";
-        comment(fmt::format("{} {} {}: {} ({} {}) {}", rule, tier.name.get(opt.lang), g.number ? std::to_string(*g.number) : g.id, g.name.get(opt.lang),
-                            L.weight, format_weight(g.weight), rule),
+        comment(fmt::format("{} {} {}: {} ({} {}) {}", rule, tier.name.get(opt.lang),
+                            g.number ? std::to_string(*g.number) : g.id, g.name.get(opt.lang), L.weight,
+                            format_weight(g.weight), rule),
                 "  ", "", "   ");
         for (int c : g.children) group(c);
         for (int i : g.indicators) indicator(pack.indicators[static_cast<size_t>(i)]);
@@ -161,8 +177,9 @@ struct Writer {
         out += "\n";
         comment(fmt::format("{} {}: {}", L.indicator, ind.id, ind.name.get(opt.lang)), "  ", "", "  ");
         std::string scale_text = pack.scales.size() > 1 ? fmt::format("{} {}, ", L.scale, scale.id) : "";
-        comment(fmt::format("({} {}; {}{} {}-{})", L.weight, format_weight(ind.weight), scale_text, en() ? "levels" : "tingkat", scale.min(), scale.max()), "  ",
-                "  ", "  ");
+        comment(fmt::format("({} {}; {}{} {}-{})", L.weight, format_weight(ind.weight), scale_text,
+                            en() ? "levels" : "tingkat", scale.min(), scale.max()),
+                "  ", "  ", "  ");
         if (!ind.question.empty()) comment(fmt::format("{}: {}", L.question, ind.question), "  ", "", "  ");
         if (ind.criteria.empty()) {
             comment(en() ? fmt::format("{}: those of scale {} at the top of this file.", L.criteria, scale.id)
@@ -218,7 +235,8 @@ std::string yaml_scalar(const std::string& s) {
     return out + "\"";
 }
 
-std::string yaml_comment(const std::string& text, const std::string& indent, const std::string& first, const std::string& rest, size_t width) {
+std::string yaml_comment(const std::string& text, const std::string& indent, const std::string& first,
+                         const std::string& rest, size_t width) {
     std::string out;
     std::string clean = normalize_breaks(text);
     bool first_line = true;

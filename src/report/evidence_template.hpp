@@ -31,6 +31,7 @@ std::string yaml_key(const std::string& s);
 // `text` as YAML comment lines: `first` before the first line, `rest` before the others, each
 // line prefixed by `indent` + "# " and wrapped to `width` columns. Line breaks in the text are
 // kept; anything a YAML parser could take as a line break is turned into one.
-std::string yaml_comment(const std::string& text, const std::string& indent, const std::string& first, const std::string& rest, size_t width);
+std::string yaml_comment(const std::string& text, const std::string& indent, const std::string& first,
+                         const std::string& rest, size_t width);
 
 } // namespace spbe

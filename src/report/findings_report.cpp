@@ -65,9 +65,11 @@ std::string render_findings_text(const FindingsReport& report, bool color) {
         for (const auto& [rule, counts] : shown)
             if (counts.second > 0)
                 out += fmt::format("{}: … and {} more of the same {} (--max-repeats 0 shows every one)\n",
-                                   terminal_safe(file), counts.second, colorize("[" + std::string(rule) + "]", Color::dim, color));
+                                   terminal_safe(file), counts.second,
+                                   colorize("[" + std::string(rule) + "]", Color::dim, color));
         if (auto it = report.filled.find(std::string(file)); it != report.filled.end())
-            out += fmt::format("{}: {} of {} indicators filled in\n", terminal_safe(file), it->second.first, it->second.second);
+            out += fmt::format("{}: {} of {} indicators filled in\n", terminal_safe(file), it->second.first,
+                               it->second.second);
         shown.clear();
     };
     const std::string* file = nullptr;
@@ -84,8 +86,11 @@ std::string render_findings_text(const FindingsReport& report, bool color) {
             continue;
         }
         ++it->second.first;
-        Color c = f.severity == Severity::error ? Color::red : f.severity == Severity::warning ? Color::yellow : Color::dim;
-        out += fmt::format("{}: {}: {} {}\n", terminal_safe(location_text(f)), colorize(severity_name(f.severity), c, color), terminal_safe(f.message),
+        Color c = f.severity == Severity::error     ? Color::red
+                  : f.severity == Severity::warning ? Color::yellow
+                                                    : Color::dim;
+        out += fmt::format("{}: {}: {} {}\n", terminal_safe(location_text(f)),
+                           colorize(severity_name(f.severity), c, color), terminal_safe(f.message),
                            colorize("[" + f.rule + "]", Color::dim, color));
     }
     if (file) close_file(*file);
@@ -142,7 +147,8 @@ std::string path_to_uri(std::string_view path) {
     if (!path.empty() && path.front() == '/') out = "file://";
     for (char ch : path) {
         auto c = static_cast<unsigned char>(ch);
-        bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
+        bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+                    c == '.' || c == '_' || c == '~' || c == '/';
         if (keep) out += ch;
         else if (c == '\\') out += '/';
         else out += fmt::format("%{:02X}", c);
@@ -170,7 +176,11 @@ std::string render_findings_sarif(const FindingsReport& report, const ToolInfo& 
         w.field("id", r.id);
         w.key("shortDescription").begin_object().field("text", r.summary).end_object();
         w.key("fullDescription").begin_object().field("text", r.help).end_object();
-        w.key("help").begin_object().field("text", r.help).field("markdown", fmt::format("**{}** ({})\n\n{}", r.id, severity_name(r.severity), r.help)).end_object();
+        w.key("help")
+            .begin_object()
+            .field("text", r.help)
+            .field("markdown", fmt::format("**{}** ({})\n\n{}", r.id, severity_name(r.severity), r.help))
+            .end_object();
         w.key("defaultConfiguration").begin_object().field("level", sarif_level(r.severity)).end_object();
         w.end_object();
     }
@@ -208,7 +218,8 @@ std::string xml_escape(std::string_view s) {
         if (c >= 0x80) {
             // Valid UTF-8 only, and not U+FFFE or U+FFFF, which XML 1.0 does not allow either.
             size_t n = append_utf8_char(out, s, i);
-            if (n == 3 && c == 0xEF && s[i + 1] == '\xBF' && (s[i + 2] == '\xBE' || s[i + 2] == '\xBF')) out.replace(out.size() - 3, 3, "\xEF\xBF\xBD");
+            if (n == 3 && c == 0xEF && s[i + 1] == '\xBF' && (s[i + 2] == '\xBE' || s[i + 2] == '\xBF'))
+                out.replace(out.size() - 3, 3, "\xEF\xBF\xBD");
             i += n;
             continue;
         }
@@ -240,8 +251,10 @@ std::string render_findings_junit(const FindingsReport& report) {
             }
     std::string suite = "spbe " + report.command;
     std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-    out += fmt::format("<testsuites name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\">\n", xml_escape(suite), files.size(), failures);
-    out += fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\">\n", xml_escape(suite), files.size(), failures);
+    out += fmt::format("<testsuites name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\">\n", xml_escape(suite),
+                       files.size(), failures);
+    out += fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\">\n",
+                       xml_escape(suite), files.size(), failures);
     for (const auto& [file, list] : files) {
         out += fmt::format("    <testcase classname=\"spbe.{}\" name=\"{}\"", report.command, xml_escape(file));
         std::string failing, other;
@@ -259,7 +272,8 @@ std::string render_findings_junit(const FindingsReport& report) {
         out += ">\n";
         if (!failing.empty()) {
             std::string msg = plural(c.errors, "error", "errors") + ", " + plural(c.warnings, "warning", "warnings");
-            out += fmt::format("      <failure message=\"{}\" type=\"{}\">{}</failure>\n", xml_escape(msg), severity_name(report.fail_on), xml_escape(failing));
+            out += fmt::format("      <failure message=\"{}\" type=\"{}\">{}</failure>\n", xml_escape(msg),
+                               severity_name(report.fail_on), xml_escape(failing));
         }
         if (!other.empty()) out += fmt::format("      <system-out>{}</system-out>\n", xml_escape(other));
         out += "    </testcase>\n";

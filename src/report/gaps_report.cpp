@@ -45,12 +45,12 @@ struct GapLabels {
 
 const GapLabels& gap_labels(Lang lang) {
     static const LabelSet<GapLabels> set({
-        {"Target", "Target"}, // target
-        {"Jika semua kesenjangan ditutup", "With every gap closed"}, // after
-        {"predikat berikutnya", "next predicate"}, // next_predicate
-        {"dari baris perintah", "from the command line"}, // command_line
-        {"dari berkas bukti", "from the evidence file"}, // evidence_file
-        {"tingkat {} untuk setiap indikator", "level {} for every indicator"}, // level_for_all
+        {"Target", "Target"},                                                                       // target
+        {"Jika semua kesenjangan ditutup", "With every gap closed"},                                // after
+        {"predikat berikutnya", "next predicate"},                                                  // next_predicate
+        {"dari baris perintah", "from the command line"},                                           // command_line
+        {"dari berkas bukti", "from the evidence file"},                                            // evidence_file
+        {"tingkat {} untuk setiap indikator", "level {} for every indicator"},                      // level_for_all
         {"target per indikator dari berkas bukti", "per-indicator targets from the evidence file"}, // per_indicator
         // max_reached
         {"Predikat tertinggi ({}) sudah tercapai; tidak ada yang perlu ditingkatkan.",
@@ -59,19 +59,19 @@ const GapLabels& gap_labels(Lang lang) {
         // unreachable
         {"Target tidak dapat dicapai; indeks tertinggi yang mungkin: {}",
          "The target cannot be reached; highest possible index: {}"},
-        {"Nama", "Name"}, // name
-        {"Target", "Target"}, // target_level
-        {"Kenaikan/tingkat", "Gain/level"}, // gain_level
-        {"Kenaikan total", "Total gain"}, // gain_total
-        {"Bukti dukung terdaftar", "Listed evidence"}, // listed_evidence
-        {"kedaluwarsa {}", "expired {}"}, // expired
-        {"tanpa berkas", "no file"}, // no_file
-        {"berkas tidak ditemukan: {}", "file not found: {}"}, // file_missing
-        {"Perhatian", "Attention"}, // attention
+        {"Nama", "Name"},                                                                           // name
+        {"Target", "Target"},                                                                       // target_level
+        {"Kenaikan/tingkat", "Gain/level"},                                                         // gain_level
+        {"Kenaikan total", "Total gain"},                                                           // gain_total
+        {"Bukti dukung terdaftar", "Listed evidence"},                                              // listed_evidence
+        {"kedaluwarsa {}", "expired {}"},                                                           // expired
+        {"tanpa berkas", "no file"},                                                                // no_file
+        {"berkas tidak ditemukan: {}", "file not found: {}"},                                       // file_missing
+        {"Perhatian", "Attention"},                                                                 // attention
         {"Penilaian mandiri di atas hasil verifikasi", "Self-assessment above the verified level"}, // self_above
-        {"Tingkat ≥ 2 diklaim tanpa bukti dukung", "Level ≥ 2 claimed without evidence"}, // no_evidence
-        {"tidak ada", "none"}, // none
-        {"Kriteria tingkat {}", "Criteria of level {}"}, // criteria_of
+        {"Tingkat ≥ 2 diklaim tanpa bukti dukung", "Level ≥ 2 claimed without evidence"},           // no_evidence
+        {"tidak ada", "none"},                                                                      // none
+        {"Kriteria tingkat {}", "Criteria of level {}"},                                            // criteria_of
         {"termasuk target per indikator dari berkas bukti", "including the per-indicator targets of the evidence file"},
     });
     return set.get(lang);
@@ -90,7 +90,9 @@ std::string issue_text(const EvidenceIssue& is, Lang lang) {
     for (EvidenceProblem p : is.problems) {
         problems += problems.empty() ? "" : "; ";
         switch (p) {
-        case EvidenceProblem::expired: problems += fmt::format(fmt::runtime(G.expired), is.item->valid_until->to_string()); break;
+        case EvidenceProblem::expired:
+            problems += fmt::format(fmt::runtime(G.expired), is.item->valid_until->to_string());
+            break;
         case EvidenceProblem::no_file: problems += G.no_file; break;
         case EvidenceProblem::file_missing: problems += fmt::format(fmt::runtime(G.file_missing), is.item->file); break;
         }
@@ -108,7 +110,8 @@ const char* problem_id(EvidenceProblem p) {
 }
 
 std::string level_cell(const AgencyResult& r, const GapRow& row, Lang lang) {
-    return level_text(*r.pack, r.file.find(r.pack->indicators[static_cast<size_t>(row.indicator)].id), row.current, r.basis, lang);
+    return level_text(*r.pack, r.file.find(r.pack->indicators[static_cast<size_t>(row.indicator)].id), row.current,
+                      r.basis, lang);
 }
 
 // Summary lines shared by table and Markdown (without trailing newline handling).
@@ -125,18 +128,22 @@ std::vector<std::string> summary_lines(const AgencyResult& r, const GapsResult& 
         lines.push_back(G.already_met);
         return lines;
     }
-    lines.push_back(fmt::format("{}: {}  {}", G.after, g.index_after.to_fixed(pack.precision), g.predicate_after->name.get(lang)));
-    if (!g.target_met) lines.push_back(fmt::format(fmt::runtime(G.unreachable), g.index_after.to_fixed(pack.precision)));
+    lines.push_back(
+        fmt::format("{}: {}  {}", G.after, g.index_after.to_fixed(pack.precision), g.predicate_after->name.get(lang)));
+    if (!g.target_met)
+        lines.push_back(fmt::format(fmt::runtime(G.unreachable), g.index_after.to_fixed(pack.precision)));
     return lines;
 }
 
 // Each flag line as a label and its items ("12 (3 > 2)"), so renderers can wrap between items.
-std::vector<std::pair<std::string, std::vector<std::string>>> flag_lines(const AgencyResult& r, const GapsResult& g, Lang lang) {
+std::vector<std::pair<std::string, std::vector<std::string>>> flag_lines(const AgencyResult& r, const GapsResult& g,
+                                                                         Lang lang) {
     const GapLabels& G = gap_labels(lang);
     std::vector<std::string> above, missing;
     for (const auto& f : g.flags) {
         const std::string& id = r.pack->indicators[static_cast<size_t>(f.indicator)].id;
-        if (f.kind == FlagKind::self_above_verified) above.push_back(fmt::format("{} ({} > {})", id, f.self, *f.verified));
+        if (f.kind == FlagKind::self_above_verified)
+            above.push_back(fmt::format("{} ({} > {})", id, f.self, *f.verified));
         else missing.push_back(fmt::format("{} ({})", id, f.self));
     }
     std::vector<std::pair<std::string, std::vector<std::string>>> out;
@@ -152,7 +159,8 @@ std::string join_items(const std::vector<std::string>& items) {
 }
 
 // "Label: a, b, c" wrapped at `width` only between items.
-std::string wrap_items(const std::string& label, const std::vector<std::string>& items, size_t width, const std::string& indent) {
+std::string wrap_items(const std::string& label, const std::vector<std::string>& items, size_t width,
+                       const std::string& indent) {
     std::vector<std::string> words{label + ":"};
     for (size_t i = 0; i < items.size(); ++i)
         words.push_back(terminal_safe(items[i]) + (i + 1 < items.size() ? "," : ""));
@@ -170,13 +178,17 @@ std::string wrap_items(const std::string& label, const std::vector<std::string>&
 std::string target_description(const Pack& pack, const Target& t, Lang lang) {
     const GapLabels& G = gap_labels(lang);
     const Labels& L = labels(lang);
-    const char* source = t.source == TargetSource::command_line ? G.command_line : t.source == TargetSource::file ? G.evidence_file : G.next_predicate;
+    const char* source = t.source == TargetSource::command_line ? G.command_line
+                         : t.source == TargetSource::file       ? G.evidence_file
+                                                                : G.next_predicate;
     if (t.kind == TargetKind::levels) {
         if (t.source == TargetSource::file && !t.level) return G.per_indicator;
         return fmt::format("{}, {}", fmt::format(fmt::runtime(G.level_for_all), *t.level), source);
     }
-    std::string out = t.predicate ? fmt::format("{} ({} ≥ {}), {}", t.predicate->name.get(lang), L.index, t.index.to_exact_string(), source)
-                                  : fmt::format("{} ≥ {} ({}), {}", L.index, t.index.to_exact_string(), pack.predicate_for(t.index).name.get(lang), source);
+    std::string out = t.predicate ? fmt::format("{} ({} ≥ {}), {}", t.predicate->name.get(lang), L.index,
+                                                t.index.to_exact_string(), source)
+                                  : fmt::format("{} ≥ {} ({}), {}", L.index, t.index.to_exact_string(),
+                                                pack.predicate_for(t.index).name.get(lang), source);
     if (!t.levels.empty()) out += fmt::format("; {}", G.with_floors);
     return out;
 }
@@ -184,7 +196,9 @@ std::string target_description(const Pack& pack, const Target& t, Lang lang) {
 void write_target_json(JsonWriter& w, const Pack& pack, const Target& t, Lang lang) {
     w.key("target").begin_object();
     w.field("kind", t.kind == TargetKind::index ? "index" : t.kind == TargetKind::levels ? "levels" : "none");
-    w.field("source", t.source == TargetSource::command_line ? "command_line" : t.source == TargetSource::file ? "file" : "next_predicate");
+    w.field("source", t.source == TargetSource::command_line ? "command_line"
+                      : t.source == TargetSource::file       ? "file"
+                                                             : "next_predicate");
     w.key("index");
     if (t.kind == TargetKind::index) w.raw_number(json_number(t.index));
     else w.null();
@@ -213,8 +227,10 @@ std::string render_gaps_table(const AgencyResult& r, const GapsResult& g, const 
     const Labels& L = labels(opt.lang);
     const GapLabels& G = gap_labels(opt.lang);
     std::string out = colorize(agency_heading(r), Color::bold, opt.color) + "\n";
-    out += fmt::format("{} {}  {}\n", terminal_safe(pack.index_name.get(opt.lang)), colorize(g.current_index.to_fixed(pack.precision), Color::bold, opt.color),
-                       colorize(g.current_predicate->name.get(opt.lang), predicate_color(pack, *g.current_predicate), opt.color));
+    out += fmt::format(
+        "{} {}  {}\n", terminal_safe(pack.index_name.get(opt.lang)),
+        colorize(g.current_index.to_fixed(pack.precision), Color::bold, opt.color),
+        colorize(g.current_predicate->name.get(opt.lang), predicate_color(pack, *g.current_predicate), opt.color));
     for (const auto& line : summary_lines(r, g, opt.lang)) out += terminal_safe(line) + "\n";
     if (!g.rows.empty()) {
         std::vector<std::vector<std::string>> rows;
@@ -229,8 +245,8 @@ std::string render_gaps_table(const AgencyResult& r, const GapsResult& g, const 
             const Indicator& ind = pack.indicators[static_cast<size_t>(row.indicator)];
             std::vector<std::string> cells{terminal_safe(ind.id), truncate(terminal_safe(ind.name.get(opt.lang)), 40)};
             for (size_t t = 0; t < pack.tiers.size(); ++t) cells.push_back(tier_cell(pack, ind, t, opt.lang));
-            for (std::string c : {level_cell(r, row, opt.lang), std::to_string(row.target), format_weight(ind.weight), row.gain_level.to_exact_string(),
-                                  row.gain_total.to_exact_string()})
+            for (std::string c : {level_cell(r, row, opt.lang), std::to_string(row.target), format_weight(ind.weight),
+                                  row.gain_level.to_exact_string(), row.gain_total.to_exact_string()})
                 cells.push_back(c);
             rows.push_back(cells);
         }
@@ -247,7 +263,8 @@ std::string render_gaps_table(const AgencyResult& r, const GapsResult& g, const 
             }
             if (!row.evidence_issues.empty()) {
                 out += fmt::format("  {}:\n", G.listed_evidence);
-                for (const auto& is : row.evidence_issues) out += "    - " + terminal_safe(issue_text(is, opt.lang)) + "\n";
+                for (const auto& is : row.evidence_issues)
+                    out += "    - " + terminal_safe(issue_text(is, opt.lang)) + "\n";
             }
         }
     }
@@ -283,7 +300,8 @@ std::string render_gaps_json(const AgencyResult& r, const GapsResult& g, const R
         w.field("id", ind.id);
         w.field("name", ind.name.get(opt.lang));
         for (size_t t = 0; t < pack.tiers.size(); ++t)
-            w.field(pack.tiers[t].id, pack.groups[static_cast<size_t>(pack.ancestor_at(ind.group, static_cast<int>(t)))].id);
+            w.field(pack.tiers[t].id,
+                    pack.groups[static_cast<size_t>(pack.ancestor_at(ind.group, static_cast<int>(t)))].id);
         w.field("level", row.current);
         w.key("self");
         if (row.self) w.value(*row.self);
@@ -340,17 +358,22 @@ std::string render_gaps_csv(const AgencyResult& r, const GapsResult& g, const Re
     const Pack& pack = *r.pack;
     std::vector<CsvCell> header{"file", "id", "name"};
     for (const auto& t : pack.tiers) header.push_back(t.id);
-    for (const char* h : {"level", "self", "verified", "target", "weight", "gain_per_level", "gain_total", "next_level", "evidence_issues"}) header.push_back(h);
+    for (const char* h : {"level", "self", "verified", "target", "weight", "gain_per_level", "gain_total", "next_level",
+                          "evidence_issues"})
+        header.push_back(h);
     std::string out = csv_row(header);
     auto opt_int = [](const std::optional<int>& v) { return v ? std::to_string(*v) : std::string(); };
     for (const auto& row : g.rows) {
         const Indicator& ind = pack.indicators[static_cast<size_t>(row.indicator)];
         std::vector<CsvCell> cells{r.path, ind.id, ind.name.get(opt.lang)};
-        for (size_t t = 0; t < pack.tiers.size(); ++t) cells.push_back(pack.groups[static_cast<size_t>(pack.ancestor_at(ind.group, static_cast<int>(t)))].id);
+        for (size_t t = 0; t < pack.tiers.size(); ++t)
+            cells.push_back(pack.groups[static_cast<size_t>(pack.ancestor_at(ind.group, static_cast<int>(t)))].id);
         std::string issues;
         for (const auto& is : row.evidence_issues) issues += (issues.empty() ? "" : "; ") + issue_text(is, opt.lang);
-        for (std::string c : {std::to_string(row.current), opt_int(row.self), opt_int(row.verified), std::to_string(row.target), ind.weight.to_exact_string(),
-                              row.gain_level.to_exact_string(), row.gain_total.to_exact_string(), std::to_string(row.next_level)})
+        for (std::string c :
+             {std::to_string(row.current), opt_int(row.self), opt_int(row.verified), std::to_string(row.target),
+              ind.weight.to_exact_string(), row.gain_level.to_exact_string(), row.gain_total.to_exact_string(),
+              std::to_string(row.next_level)})
             cells.push_back(csv_number(std::move(c)));
         cells.push_back(issues);
         out += csv_row(cells);
@@ -363,12 +386,15 @@ std::string render_gaps_markdown(const AgencyResult& r, const GapsResult& g, con
     const Labels& L = labels(opt.lang);
     const GapLabels& G = gap_labels(opt.lang);
     std::string out = fmt::format("## {}\n\n", markdown_escape(agency_heading(r)));
-    out += fmt::format("**{} {} — {}**\n\n", markdown_escape(pack.index_name.get(opt.lang)), g.current_index.to_fixed(pack.precision), markdown_escape(g.current_predicate->name.get(opt.lang)));
+    out +=
+        fmt::format("**{} {} — {}**\n\n", markdown_escape(pack.index_name.get(opt.lang)),
+                    g.current_index.to_fixed(pack.precision), markdown_escape(g.current_predicate->name.get(opt.lang)));
     for (const auto& line : summary_lines(r, g, opt.lang)) out += markdown_escape(line) + "  \n";
     if (!g.rows.empty()) {
         out += fmt::format("\n| {} | {} |", L.indicator, G.name);
         for (const auto& t : pack.tiers) out += fmt::format(" {} |", markdown_escape(t.name.get(opt.lang)));
-        out += fmt::format(" {} | {} | {} | {} | {} |\n|---:|---|", L.level, G.target_level, L.weight, G.gain_level, G.gain_total);
+        out += fmt::format(" {} | {} | {} | {} | {} |\n|---:|---|", L.level, G.target_level, L.weight, G.gain_level,
+                           G.gain_total);
         for (size_t t = 0; t < pack.tiers.size(); ++t) out += "---|";
         out += "---|---:|---:|---:|---:|\n";
         for (const auto& row : g.rows) {
@@ -378,17 +404,22 @@ std::string render_gaps_markdown(const AgencyResult& r, const GapsResult& g, con
                 const Group& grp = pack.groups[static_cast<size_t>(pack.ancestor_at(ind.group, static_cast<int>(t)))];
                 out += fmt::format(" {} |", markdown_escape(t == 0 ? grp.name.get(opt.lang) : grp.id));
             }
-            out += fmt::format(" {} | {} | {} | {} | {} |\n", level_cell(r, row, opt.lang), row.target, format_weight(ind.weight), row.gain_level.to_exact_string(),
+            out += fmt::format(" {} | {} | {} | {} | {} |\n", level_cell(r, row, opt.lang), row.target,
+                               format_weight(ind.weight), row.gain_level.to_exact_string(),
                                row.gain_total.to_exact_string());
         }
         for (const auto& row : g.rows) {
             const Indicator& ind = pack.indicators[static_cast<size_t>(row.indicator)];
-            out += fmt::format("\n### {} {} — {}\n\n", L.indicator, markdown_escape(ind.id), markdown_escape(ind.name.get(opt.lang)));
-            out += fmt::format("**{}:** {}\n", fmt::format(fmt::runtime(G.criteria_of), row.next_level), markdown_escape(*row.criteria));
-            if (!row.expected_evidence->empty()) out += fmt::format("\n**{}:** {}\n", L.evidence, markdown_escape(*row.expected_evidence));
+            out += fmt::format("\n### {} {} — {}\n\n", L.indicator, markdown_escape(ind.id),
+                               markdown_escape(ind.name.get(opt.lang)));
+            out += fmt::format("**{}:** {}\n", fmt::format(fmt::runtime(G.criteria_of), row.next_level),
+                               markdown_escape(*row.criteria));
+            if (!row.expected_evidence->empty())
+                out += fmt::format("\n**{}:** {}\n", L.evidence, markdown_escape(*row.expected_evidence));
             if (!row.evidence_issues.empty()) {
                 out += fmt::format("\n**{}:**\n\n", G.listed_evidence);
-                for (const auto& is : row.evidence_issues) out += "- " + markdown_escape(issue_text(is, opt.lang)) + "\n";
+                for (const auto& is : row.evidence_issues)
+                    out += "- " + markdown_escape(issue_text(is, opt.lang)) + "\n";
             }
         }
     }

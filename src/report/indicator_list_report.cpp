@@ -96,7 +96,11 @@ std::string render_indicator_list_json(const Pack& pack, Lang lang) {
         w.field("id", ind.id);
         w.field("name", ind.name.get(lang));
         for (const Group* g : groups_of(pack, ind))
-            w.key(pack.tiers[static_cast<size_t>(g->tier)].id).begin_object().field("id", g->id).field("name", g->name.get(lang)).end_object();
+            w.key(pack.tiers[static_cast<size_t>(g->tier)].id)
+                .begin_object()
+                .field("id", g->id)
+                .field("name", g->name.get(lang))
+                .end_object();
         w.key("weight").raw_number(json_number(ind.weight));
         w.field("weight_exact", ind.weight.to_exact_string());
         w.end_object();

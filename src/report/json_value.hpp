@@ -17,10 +17,10 @@ public:
     using Members = std::vector<std::pair<std::string, Json>>;
 
     Json() = default;
-    Json(bool b) : kind_(Kind::boolean), bool_(b) {}            // NOLINT: implicit by design
-    Json(int n) : kind_(Kind::integer), int_(n) {}              // NOLINT
-    Json(long long n) : kind_(Kind::integer), int_(n) {}        // NOLINT
-    Json(const char* s) : kind_(Kind::string), string_(s) {}    // NOLINT
+    Json(bool b) : kind_(Kind::boolean), bool_(b) {}                    // NOLINT: implicit by design
+    Json(int n) : kind_(Kind::integer), int_(n) {}                      // NOLINT
+    Json(long long n) : kind_(Kind::integer), int_(n) {}                // NOLINT
+    Json(const char* s) : kind_(Kind::string), string_(s) {}            // NOLINT
     Json(std::string s) : kind_(Kind::string), string_(std::move(s)) {} // NOLINT
 
     static Json array(std::vector<Json> items);

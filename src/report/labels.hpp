@@ -33,9 +33,8 @@ public:
 private:
     template <std::size_t N>
     static Set pick(const Label (&labels)[N], Lang lang) {
-        return [&]<std::size_t... I>(std::index_sequence<I...>) {
-            return Set{labels[I].get(lang)...};
-        }(std::make_index_sequence<N>{});
+        return [&]<std::size_t... I>(std::index_sequence<I...>) { return Set{labels[I].get(lang)...}; }
+        (std::make_index_sequence<N>{});
     }
 
     Set id_, en_;

@@ -38,10 +38,10 @@ const PlanLabels& plan_labels(Lang lang) {
         {"Predikat tertinggi ({}) sudah tercapai; tidak ada yang perlu ditingkatkan.",
          "The highest predicate ({}) is already reached; nothing to raise."},
         {"Target sudah tercapai; tidak perlu langkah apa pun.", "The target is already met; no steps needed."},
-        {"Nama", "Name"}, // name
-        {"Dari", "From"}, // from
-        {"Ke", "To"}, // to
-        {"Upaya", "Effort"}, // effort
+        {"Nama", "Name"},     // name
+        {"Dari", "From"},     // from
+        {"Ke", "To"},         // to
+        {"Upaya", "Effort"},  // effort
         {"Kenaikan", "Gain"}, // gain
     });
     return set.get(lang);
@@ -62,7 +62,8 @@ std::vector<std::string> summary_lines(const PlanView& v, Lang lang) {
         lines.push_back(P.already_met);
         return lines;
     }
-    lines.push_back(fmt::format(fmt::runtime(P.summary), p.steps.size(), p.total_effort.to_exact_string(), p.final_index.to_fixed(pack.precision),
+    lines.push_back(fmt::format(fmt::runtime(P.summary), p.steps.size(), p.total_effort.to_exact_string(),
+                                p.final_index.to_fixed(pack.precision),
                                 pack.predicate_for(p.final_index).name.get(lang)));
     if (!p.reachable) {
         std::string line = fmt::format(fmt::runtime(P.unreachable), p.best_possible.to_fixed(pack.precision));
@@ -88,8 +89,10 @@ std::string render_plan_table(const PlanView& v, const ReportOptions& opt) {
     const Labels& L = labels(opt.lang);
     const PlanLabels& P = plan_labels(opt.lang);
     std::string out = colorize(agency_heading(r), Color::bold, opt.color) + "\n";
-    out += fmt::format("{} {}  {}\n", terminal_safe(pack.index_name.get(opt.lang)), colorize(r.score.index.to_fixed(pack.precision), Color::bold, opt.color),
-                       colorize(r.score.predicate->name.get(opt.lang), predicate_color(pack, *r.score.predicate), opt.color));
+    out += fmt::format(
+        "{} {}  {}\n", terminal_safe(pack.index_name.get(opt.lang)),
+        colorize(r.score.index.to_fixed(pack.precision), Color::bold, opt.color),
+        colorize(r.score.predicate->name.get(opt.lang), predicate_color(pack, *r.score.predicate), opt.color));
     for (const auto& line : summary_lines(v, opt.lang)) out += terminal_safe(line) + "\n";
     if (v.plan && !v.plan->steps.empty()) {
         std::vector<std::vector<std::string>> rows;
@@ -97,9 +100,12 @@ std::string render_plan_table(const PlanView& v, const ReportOptions& opt) {
         int n = 0;
         for (const auto& st : v.plan->steps) {
             const Indicator& ind = pack.indicators[static_cast<size_t>(st.indicator)];
-            rows.push_back({std::to_string(++n), terminal_safe(ind.id), truncate(terminal_safe(ind.name.get(opt.lang)), 48), std::to_string(st.from), std::to_string(st.to),
-                            st.effort.to_exact_string(), st.gain.to_exact_string(), st.index_after.to_fixed(pack.precision),
-                            colorize(st.predicate_after->name.get(opt.lang), predicate_color(pack, *st.predicate_after), opt.color)});
+            rows.push_back({std::to_string(++n), terminal_safe(ind.id),
+                            truncate(terminal_safe(ind.name.get(opt.lang)), 48), std::to_string(st.from),
+                            std::to_string(st.to), st.effort.to_exact_string(), st.gain.to_exact_string(),
+                            st.index_after.to_fixed(pack.precision),
+                            colorize(st.predicate_after->name.get(opt.lang), predicate_color(pack, *st.predicate_after),
+                                     opt.color)});
         }
         out += "\n" + render_table(rows, {true, true, false, true, true, true, true, true, false});
     }
@@ -137,7 +143,8 @@ std::string render_plan_json(const PlanView& v, const ReportOptions& opt) {
             w.field("id", ind.id);
             w.field("name", ind.name.get(opt.lang));
             for (size_t t = 0; t < pack.tiers.size(); ++t)
-                w.field(pack.tiers[t].id, pack.groups[static_cast<size_t>(pack.ancestor_at(ind.group, static_cast<int>(t)))].id);
+                w.field(pack.tiers[t].id,
+                        pack.groups[static_cast<size_t>(pack.ancestor_at(ind.group, static_cast<int>(t)))].id);
             w.field("from", st.from);
             w.field("to", st.to);
             w.key("effort").raw_number(json_number(st.effort));
@@ -158,15 +165,17 @@ std::string render_plan_json(const PlanView& v, const ReportOptions& opt) {
 std::string render_plan_csv(const PlanView& v, const ReportOptions& opt) {
     const AgencyResult& r = *v.agency;
     const Pack& pack = *r.pack;
-    std::string out = csv_row({"file", "step", "id", "name", "from", "to", "effort", "gain", "index", "index_exact", "predicate"});
+    std::string out =
+        csv_row({"file", "step", "id", "name", "from", "to", "effort", "gain", "index", "index_exact", "predicate"});
     if (!v.plan) return out;
     int n = 0;
     for (const auto& st : v.plan->steps) {
         const Indicator& ind = pack.indicators[static_cast<size_t>(st.indicator)];
-        out += csv_row({r.path, csv_number(std::to_string(++n)), ind.id, ind.name.get(opt.lang), csv_number(std::to_string(st.from)),
-                        csv_number(std::to_string(st.to)), csv_number(st.effort.to_exact_string()), csv_number(st.gain.to_exact_string()),
-                        csv_number(st.index_after.to_fixed(pack.precision)), csv_number(st.index_after.to_exact_string()),
-                        st.predicate_after->name.get(opt.lang)});
+        out += csv_row({r.path, csv_number(std::to_string(++n)), ind.id, ind.name.get(opt.lang),
+                        csv_number(std::to_string(st.from)), csv_number(std::to_string(st.to)),
+                        csv_number(st.effort.to_exact_string()), csv_number(st.gain.to_exact_string()),
+                        csv_number(st.index_after.to_fixed(pack.precision)),
+                        csv_number(st.index_after.to_exact_string()), st.predicate_after->name.get(opt.lang)});
     }
     return out;
 }
@@ -177,16 +186,19 @@ std::string render_plan_markdown(const PlanView& v, const ReportOptions& opt) {
     const Labels& L = labels(opt.lang);
     const PlanLabels& P = plan_labels(opt.lang);
     std::string out = fmt::format("## {}\n\n", markdown_escape(agency_heading(r)));
-    out += fmt::format("**{} {} — {}**\n\n", markdown_escape(pack.index_name.get(opt.lang)), r.score.index.to_fixed(pack.precision), markdown_escape(r.score.predicate->name.get(opt.lang)));
+    out += fmt::format("**{} {} — {}**\n\n", markdown_escape(pack.index_name.get(opt.lang)),
+                       r.score.index.to_fixed(pack.precision), markdown_escape(r.score.predicate->name.get(opt.lang)));
     for (const auto& line : summary_lines(v, opt.lang)) out += markdown_escape(line) + "  \n";
     if (v.plan && !v.plan->steps.empty()) {
-        out += fmt::format("\n| # | {} | {} | {} | {} | {} | {} | {} | {} |\n|---:|---:|---|---:|---:|---:|---:|---:|---|\n", L.indicator, P.name, P.from, P.to,
-                           P.effort, P.gain, L.index, L.predicate);
+        out += fmt::format(
+            "\n| # | {} | {} | {} | {} | {} | {} | {} | {} |\n|---:|---:|---|---:|---:|---:|---:|---:|---|\n",
+            L.indicator, P.name, P.from, P.to, P.effort, P.gain, L.index, L.predicate);
         int n = 0;
         for (const auto& st : v.plan->steps) {
             const Indicator& ind = pack.indicators[static_cast<size_t>(st.indicator)];
-            out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", ++n, markdown_escape(ind.id), markdown_escape(ind.name.get(opt.lang)), st.from, st.to,
-                               st.effort.to_exact_string(), st.gain.to_exact_string(), st.index_after.to_fixed(pack.precision),
+            out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", ++n, markdown_escape(ind.id),
+                               markdown_escape(ind.name.get(opt.lang)), st.from, st.to, st.effort.to_exact_string(),
+                               st.gain.to_exact_string(), st.index_after.to_fixed(pack.precision),
                                markdown_escape(st.predicate_after->name.get(opt.lang)));
         }
     }

@@ -47,11 +47,14 @@ Json ref(const std::string& name, const char* description) {
 }
 
 // Any YAML scalar except null: the loaders read numbers and booleans as their text.
-Json text(const char* description) { return obj({{"description", description}, {"type", types({"string", "number", "boolean"})}}); }
+Json text(const char* description) {
+    return obj({{"description", description}, {"type", types({"string", "number", "boolean"})}});
+}
 
 // A whole number, also accepted quoted ("3"); `pattern` bounds the quoted form where the loader
 // bounds the value.
-Json integer(const char* description, std::optional<long long> min = {}, std::optional<long long> max = {}, const char* pattern = kIntegerPattern) {
+Json integer(const char* description, std::optional<long long> min = {}, std::optional<long long> max = {},
+             const char* pattern = kIntegerPattern) {
     Members m{{"description", description}, {"type", types({"integer", "string"})}};
     if (min) m.emplace_back("minimum", *min);
     if (max) m.emplace_back("maximum", *max);
@@ -62,11 +65,14 @@ Json integer(const char* description, std::optional<long long> min = {}, std::op
 // Text in Bahasa Indonesia, or {id: ..., en: ...} (YamlReader::local_text).
 Json local_text_definition() {
     return obj({
-        {"description", "Text in Bahasa Indonesia, or a mapping {id: Indonesian, en: English}; the Indonesian text is required."},
+        {"description",
+         "Text in Bahasa Indonesia, or a mapping {id: Indonesian, en: English}; the Indonesian text is required."},
         {"type", types({"string", "number", "boolean", "object"})},
         {"minLength", 1},
         {"properties", obj({
-                           {"id", obj({{"description", "Bahasa Indonesia (authoritative)"}, {"type", types({"string", "number", "boolean"})}, {"minLength", 1}})},
+                           {"id", obj({{"description", "Bahasa Indonesia (authoritative)"},
+                                       {"type", types({"string", "number", "boolean"})},
+                                       {"minLength", 1}})},
                            {"en", text("English")},
                        })},
         {"required", types({"id"})},
@@ -76,7 +82,8 @@ Json local_text_definition() {
 
 Json number_definition() {
     return obj({
-        {"description", "An exact number: a decimal with a point (1.3, 27.5) or a fraction written as text (\"20/6\"); no decimal comma, no exponent."},
+        {"description", "An exact number: a decimal with a point (1.3, 27.5) or a fraction written as text (\"20/6\"); "
+                        "no decimal comma, no exponent."},
         {"type", types({"number", "string"})},
         {"pattern", kRationalPattern},
     });
@@ -84,7 +91,8 @@ Json number_definition() {
 
 Json positive_number_definition() {
     return obj({
-        {"description", "A positive exact number: a decimal with a point (2.5) or a fraction written as text (\"20/6\")."},
+        {"description",
+         "A positive exact number: a decimal with a point (2.5) or a fraction written as text (\"20/6\")."},
         {"type", types({"number", "string"})},
         {"exclusiveMinimum", 0},
         {"pattern", kUnsignedRationalPattern},
@@ -93,7 +101,8 @@ Json positive_number_definition() {
 
 Json non_negative_number_definition() {
     return obj({
-        {"description", "A number that is not negative: a decimal with a point (0.5) or a fraction written as text (\"1/3\")."},
+        {"description",
+         "A number that is not negative: a decimal with a point (0.5) or a fraction written as text (\"1/3\")."},
         {"type", types({"number", "string"})},
         {"minimum", 0},
         {"pattern", kUnsignedRationalPattern},
@@ -104,24 +113,27 @@ Json non_negative_number_definition() {
 // one schema: type-specific keywords only apply to values of their type.
 Json indicator_entry_definition() {
     return obj({
-        {"description", "The indicator's self-assessed level (null while not assessed), or a mapping with 'level', 'verified', 'note', 'evidence', "
+        {"description", "The indicator's self-assessed level (null while not assessed), or a mapping with 'level', "
+                        "'verified', 'note', 'evidence', "
                         "'target' and 'effort'."},
         {"type", types({"integer", "null", "string", "object"})},
         {"minimum", -1000},
         {"maximum", 1000},
         {"pattern", "^[-+]?0*([0-9]{1,3}|1000)$"},
-        {"properties", obj({
-                           {"level", ref("level", "Self-assessed level (penilaian mandiri); null while not assessed.")},
-                           {"verified", ref("level", "The evaluator's verified level; it counts instead of 'level' when present.")},
-                           {"note", text("Free text about this indicator.")},
-                           {"evidence", obj({
-                                            {"description", "Supporting documents (bukti dukung): a title, or a mapping with 'title', 'file', 'sha256', 'valid_until'."},
-                                            {"type", types({"array", "null"})},
-                                            {"items", ref("evidence_item")},
-                                        })},
-                           {"target", ref("level", "Target level for plans (spbe plan/gaps).")},
-                           {"effort", ref("effort")},
-                       })},
+        {"properties",
+         obj({
+             {"level", ref("level", "Self-assessed level (penilaian mandiri); null while not assessed.")},
+             {"verified", ref("level", "The evaluator's verified level; it counts instead of 'level' when present.")},
+             {"note", text("Free text about this indicator.")},
+             {"evidence", obj({
+                              {"description", "Supporting documents (bukti dukung): a title, or a mapping with "
+                                              "'title', 'file', 'sha256', 'valid_until'."},
+                              {"type", types({"array", "null"})},
+                              {"items", ref("evidence_item")},
+                          })},
+             {"target", ref("level", "Target level for plans (spbe plan/gaps).")},
+             {"effort", ref("effort")},
+         })},
         {"additionalProperties", false},
     });
 }
@@ -133,7 +145,9 @@ Json evidence_item_definition() {
         {"properties", obj({
                            {"title", text("Title of the document.")},
                            {"file", text("Path of the document, relative to this YAML file's folder.")},
-                           {"sha256", obj({{"description", "SHA-256 of the file: 64 hexadecimal digits."}, {"type", "string"}, {"pattern", kSha256Pattern}})},
+                           {"sha256", obj({{"description", "SHA-256 of the file: 64 hexadecimal digits."},
+                                           {"type", "string"},
+                                           {"pattern", kSha256Pattern}})},
                            {"valid_until", obj({{"description", "Last day the document is valid (YYYY-MM-DD)."},
                                                 {"type", "string"},
                                                 {"format", "date"},
@@ -141,14 +155,16 @@ Json evidence_item_definition() {
                        })},
         {"additionalProperties", false},
         // A title or a file that is not empty.
-        {"anyOf", Json::array({obj({{"required", types({"title"})}, {"properties", obj({{"title", obj({{"minLength", 1}})}})}}),
-                               obj({{"required", types({"file"})}, {"properties", obj({{"file", obj({{"minLength", 1}})}})}})})},
+        {"anyOf",
+         Json::array({obj({{"required", types({"title"})}, {"properties", obj({{"title", obj({{"minLength", 1}})}})}}),
+                      obj({{"required", types({"file"})}, {"properties", obj({{"file", obj({{"minLength", 1}})}})}})})},
     });
 }
 
 Json effort_definition() {
     return obj({
-        {"description", "Effort of raising this indicator by one level, or a mapping {LEVEL: effort of reaching LEVEL from the one below}."},
+        {"description", "Effort of raising this indicator by one level, or a mapping {LEVEL: effort of reaching LEVEL "
+                        "from the one below}."},
         {"type", types({"number", "string", "object"})},
         {"minimum", 0},
         {"pattern", kUnsignedRationalPattern},
@@ -159,7 +175,8 @@ Json effort_definition() {
 
 Json level_definition() {
     return obj({
-        {"description", "A maturity level: a whole number on the indicator's scale (e.g. 1 to 5), or null when not filled in."},
+        {"description",
+         "A maturity level: a whole number on the indicator's scale (e.g. 1 to 5), or null when not filled in."},
         {"type", types({"integer", "null", "string"})},
         {"minimum", -1000},
         {"maximum", 1000},
@@ -190,19 +207,23 @@ Json indicator_definition() {
     return obj({
         {"description", "An indicator: scored on a level scale and weighted within its group."},
         {"type", "object"},
-        {"properties", obj({
-                           {"id", ref("id", "Indicator id, unique in the pack; evidence files use it as the key.")},
-                           {"name", ref("local_text", "Name of the indicator.")},
-                           {"weight", ref("positive_number", "Weight in the index (percent when the pack's total_weight is 100).")},
-                           {"scale", text("Id of the scale (a key of the manifest's 'scales'); default: the manifest's default_scale.")},
-                           {"question", text("The question of the questionnaire (kuesioner).")},
-                           {"criteria", level_map("Criteria per level: {LEVEL: text}; levels without text use the scale's description.",
-                                                  text("Criteria of this level."))},
-                           {"assessment", text("How the indicator is assessed (ketentuan penilaian).")},
-                           {"example_evidence", text("Example supporting evidence (contoh bukti dukung).")},
-                           {"levels_2024", level_map("Guidance per level: {LEVEL: {criteria, fulfilment, evidence}}.", std::move(guide))},
-                           {"note", text("Free text.")},
-                       })},
+        {"properties",
+         obj({
+             {"id", ref("id", "Indicator id, unique in the pack; evidence files use it as the key.")},
+             {"name", ref("local_text", "Name of the indicator.")},
+             {"weight", ref("positive_number", "Weight in the index (percent when the pack's total_weight is 100).")},
+             {"scale",
+              text("Id of the scale (a key of the manifest's 'scales'); default: the manifest's default_scale.")},
+             {"question", text("The question of the questionnaire (kuesioner).")},
+             {"criteria",
+              level_map("Criteria per level: {LEVEL: text}; levels without text use the scale's description.",
+                        text("Criteria of this level."))},
+             {"assessment", text("How the indicator is assessed (ketentuan penilaian).")},
+             {"example_evidence", text("Example supporting evidence (contoh bukti dukung).")},
+             {"levels_2024",
+              level_map("Guidance per level: {LEVEL: {criteria, fulfilment, evidence}}.", std::move(guide))},
+             {"note", text("Free text.")},
+         })},
         {"required", types({"id", "name", "weight"})},
         {"additionalProperties", false},
     });
@@ -210,60 +231,73 @@ Json indicator_definition() {
 
 Json group_definition() {
     return obj({
-        {"description", "A group of one tier of the pack's hierarchy (e.g. a domain or an aspect). The innermost tier lists its 'indicators'; "
-                        "every other tier lists the groups of the next tier under that tier's plural (e.g. 'aspects')."},
+        {"description",
+         "A group of one tier of the pack's hierarchy (e.g. a domain or an aspect). The innermost tier lists its "
+         "'indicators'; "
+         "every other tier lists the groups of the next tier under that tier's plural (e.g. 'aspects')."},
         {"type", "object"},
-        {"properties", obj({
-                           {"id", ref("id", "Group id, unique within its tier.")},
-                           {"number", integer("Official number, shown in reports.")},
-                           {"name", ref("local_text", "Name of the group.")},
-                           {"weight", ref("positive_number", "Weight: the weights of its members must add up to it exactly.")},
-                           {"indicators", obj({{"description", "The indicators (innermost tier only)."}, {"type", "array"}, {"items", ref("indicator")}})},
-                       })},
+        {"properties",
+         obj({
+             {"id", ref("id", "Group id, unique within its tier.")},
+             {"number", integer("Official number, shown in reports.")},
+             {"name", ref("local_text", "Name of the group.")},
+             {"weight", ref("positive_number", "Weight: the weights of its members must add up to it exactly.")},
+             {"indicators", obj({{"description", "The indicators (innermost tier only)."},
+                                 {"type", "array"},
+                                 {"items", ref("indicator")}})},
+         })},
         {"required", types({"id", "name", "weight"})},
-        {"additionalProperties", obj({{"description", "The groups of the next tier, under that tier's plural as declared in the manifest's 'hierarchy'."},
-                                      {"type", "array"},
-                                      {"items", ref("group")}})},
+        {"additionalProperties",
+         obj({{"description",
+               "The groups of the next tier, under that tier's plural as declared in the manifest's 'hierarchy'."},
+              {"type", "array"},
+              {"items", ref("group")}})},
     });
 }
 
 Json manifest_definition() {
     Json tier = obj({
         {"type", "object"},
-        {"properties", obj({
-                           {"id", obj({{"description", "Singular id of the tier, e.g. domain."},
-                                       {"type", types({"string", "number", "boolean"})},
-                                       {"minLength", 1},
-                                       {"not", obj({{"const", "indicator"}})}})},
-                           {"plural", obj({{"description", "The key that lists groups of this tier inside their parent, e.g. domains."},
-                                           {"type", types({"string", "number", "boolean"})},
-                                           {"minLength", 1},
-                                           {"not", obj({{"const", "indicators"}})}})},
-                           {"name", ref("local_text", "Display name of the tier.")},
-                       })},
+        {"properties",
+         obj({
+             {"id", obj({{"description", "Singular id of the tier, e.g. domain."},
+                         {"type", types({"string", "number", "boolean"})},
+                         {"minLength", 1},
+                         {"not", obj({{"const", "indicator"}})}})},
+             {"plural",
+              obj({{"description", "The key that lists groups of this tier inside their parent, e.g. domains."},
+                   {"type", types({"string", "number", "boolean"})},
+                   {"minLength", 1},
+                   {"not", obj({{"const", "indicators"}})}})},
+             {"name", ref("local_text", "Display name of the tier.")},
+         })},
         {"required", types({"id", "plural"})},
         {"additionalProperties", false},
     });
     Json scale_level = obj({
         {"type", "object"},
-        {"properties", obj({
-                           {"value", integer("The level: a whole number from 0 to 100, one more than the previous level.", 0, 100, "^\\+?0*([0-9]{1,2}|100)$")},
-                           {"name", ref("local_text", "Name of the level.")},
-                           {"criteria", text("Generic description of the level, used where an indicator gives no criteria of its own.")},
-                       })},
+        {"properties",
+         obj({
+             {"value", integer("The level: a whole number from 0 to 100, one more than the previous level.", 0, 100,
+                               "^\\+?0*([0-9]{1,2}|100)$")},
+             {"name", ref("local_text", "Name of the level.")},
+             {"criteria",
+              text("Generic description of the level, used where an indicator gives no criteria of its own.")},
+         })},
         {"required", types({"value"})},
         {"additionalProperties", false},
     });
     Json scale = obj({
         {"description", "A level scale."},
         {"type", "object"},
-        {"properties", obj({
-                           {"name", ref("local_text", "Name of the scale.")},
-                           {"levels", obj({{"description", "The levels in ascending order of consecutive whole numbers."},
-                                           {"type", "array"},
-                                           {"minItems", 1},
-                                           {"items", std::move(scale_level)}})},
-                       })},
+        {"properties",
+         obj({
+             {"name", ref("local_text", "Name of the scale.")},
+             {"levels", obj({{"description", "The levels in ascending order of consecutive whole numbers."},
+                             {"type", "array"},
+                             {"minItems", 1},
+                             {"items", std::move(scale_level)}})},
+         })},
         {"required", types({"levels"})},
         {"additionalProperties", false},
     });
@@ -277,7 +311,8 @@ Json manifest_definition() {
         {"additionalProperties", false},
     });
     return obj({
-        {"description", "The pack manifest (pack.yaml): identity, source, hierarchy, scales, predicate bands and the list of group files."},
+        {"description", "The pack manifest (pack.yaml): identity, source, hierarchy, scales, predicate bands and the "
+                        "list of group files."},
         {"type", "object"},
         {"properties",
          obj({
@@ -293,16 +328,21 @@ Json manifest_definition() {
                              {"additionalProperties", false}})},
              {"provenance", text("Where every number and text of the pack comes from, and what is confirmed.")},
              {"total_weight", ref("number", "The sum of the top-tier weights (default 100).")},
-             {"display", obj({{"description", "How indices are shown."},
-                              {"type", "object"},
-                              {"properties", obj({{"precision", integer("Decimals shown (0 to 6).", 0, 6, "^\\+?0*[0-6]$")},
-                                                  {"rounding", obj({{"description", "Rounding for display."}, {"enum", types({"half-up"})}})}})},
-                              {"additionalProperties", false}})},
-             {"hierarchy", obj({{"description", "The grouping tiers from the top (e.g. domain, aspect); indicators are not a tier."},
-                                {"type", "array"},
-                                {"minItems", 1},
-                                {"items", std::move(tier)}})},
-             {"scales", obj({{"description", "Level scales by id."}, {"type", "object"}, {"additionalProperties", std::move(scale)}})},
+             {"display",
+              obj({{"description", "How indices are shown."},
+                   {"type", "object"},
+                   {"properties",
+                    obj({{"precision", integer("Decimals shown (0 to 6).", 0, 6, "^\\+?0*[0-6]$")},
+                         {"rounding", obj({{"description", "Rounding for display."}, {"enum", types({"half-up"})}})}})},
+                   {"additionalProperties", false}})},
+             {"hierarchy",
+              obj({{"description", "The grouping tiers from the top (e.g. domain, aspect); indicators are not a tier."},
+                   {"type", "array"},
+                   {"minItems", 1},
+                   {"items", std::move(tier)}})},
+             {"scales", obj({{"description", "Level scales by id."},
+                             {"type", "object"},
+                             {"additionalProperties", std::move(scale)}})},
              {"default_scale", text("Scale of indicators that name none; required when there are several scales.")},
              {"predicates", obj({{"description", "Predicate bands; each starts at its 'min' (inclusive)."},
                                  {"type", "array"},
@@ -312,7 +352,8 @@ Json manifest_definition() {
                             {"type", "array"},
                             {"minItems", 1},
                             {"uniqueItems", true},
-                            {"items", obj({{"type", types({"string", "number", "boolean"})}, {"pattern", "^(?!/)(?!.*\\.\\.)"}})}})},
+                            {"items", obj({{"type", types({"string", "number", "boolean"})},
+                                           {"pattern", "^(?!/)(?!.*\\.\\.)"}})}})},
          })},
         {"required", types({"id", "title", "hierarchy", "scales", "predicates", "files"})},
         {"additionalProperties", false},
@@ -352,17 +393,21 @@ Json evidence_schema(const std::vector<std::string>& builtin_packs) {
     return obj({
         {"$schema", kDraft07},
         {"title", "spbe evidence file"},
-        {"description", "An agency's SPBE self-assessment and evidence for one year, read by spbe score, check, gaps and plan."},
+        {"description",
+         "An agency's SPBE self-assessment and evidence for one year, read by spbe score, check, gaps and plan."},
         {"type", "object"},
-        {"properties", obj({
-                           {"rubric", obj(std::move(rubric_members))},
-                           {"agency", std::move(agency)},
-                           {"year", integer("Assessment year (2000 to 2100).", 2000, 2100, "^\\+?0*(20[0-9][0-9]|2100)$")},
-                           {"indicators", obj({{"description", "Every indicator of the rubric by id: its level, or a mapping with 'level' and more."},
-                                               {"type", "object"},
-                                               {"additionalProperties", ref("indicator_entry")}})},
-                           {"targets", std::move(targets)},
-                       })},
+        {"properties",
+         obj({
+             {"rubric", obj(std::move(rubric_members))},
+             {"agency", std::move(agency)},
+             {"year", integer("Assessment year (2000 to 2100).", 2000, 2100, "^\\+?0*(20[0-9][0-9]|2100)$")},
+             {"indicators",
+              obj({{"description",
+                    "Every indicator of the rubric by id: its level, or a mapping with 'level' and more."},
+                   {"type", "object"},
+                   {"additionalProperties", ref("indicator_entry")}})},
+             {"targets", std::move(targets)},
+         })},
         {"required", types({"rubric", "agency", "year", "indicators"})},
         {"additionalProperties", false},
         {"definitions", obj({
@@ -379,13 +424,16 @@ Json evidence_schema(const std::vector<std::string>& builtin_packs) {
 Json rubric_schema() {
     // Keys that only a manifest has; `id` is shared with group files.
     std::vector<Json> manifest_keys;
-    for (const char* key : {"title", "index_name", "source", "provenance", "total_weight", "display", "hierarchy", "scales", "default_scale", "predicates", "files"})
+    for (const char* key : {"title", "index_name", "source", "provenance", "total_weight", "display", "hierarchy",
+                            "scales", "default_scale", "predicates", "files"})
         manifest_keys.push_back(obj({{"required", types({key})}}));
     return obj({
         {"$schema", kDraft07},
         {"title", "spbe rubric pack file"},
-        {"description", "A file of an spbe rubric pack: the manifest pack.yaml (any document with a manifest key such as 'files' or 'hierarchy') or "
-                        "one of the group files it lists (a top-tier group, e.g. a domain, with its sub-groups and indicators)."},
+        {"description",
+         "A file of an spbe rubric pack: the manifest pack.yaml (any document with a manifest key such as 'files' or "
+         "'hierarchy') or "
+         "one of the group files it lists (a top-tier group, e.g. a domain, with its sub-groups and indicators)."},
         {"type", "object"},
         {"if", obj({{"anyOf", Json::array(std::move(manifest_keys))}})},
         {"then", ref("manifest")},
@@ -394,7 +442,9 @@ Json rubric_schema() {
                             {"manifest", manifest_definition()},
                             {"group", group_definition()},
                             {"indicator", indicator_definition()},
-                            {"id", obj({{"description", "An id: text or a number."}, {"type", types({"string", "number"})}, {"minLength", 1}})},
+                            {"id", obj({{"description", "An id: text or a number."},
+                                        {"type", types({"string", "number"})},
+                                        {"minLength", 1}})},
                             {"local_text", local_text_definition()},
                             {"number", number_definition()},
                             {"positive_number", positive_number_definition()},
@@ -403,20 +453,32 @@ Json rubric_schema() {
 }
 
 Json crosswalk_schema() {
-    Json id = obj({{"description", "An indicator id: text or a number."}, {"type", types({"string", "number"})}, {"minLength", 1}});
+    Json id = obj({{"description", "An indicator id: text or a number."},
+                   {"type", types({"string", "number"})},
+                   {"minLength", 1}});
     return obj({
         {"$schema", kDraft07},
         {"title", "spbe crosswalk"},
-        {"description", "A one-to-one mapping from the indicator ids of one rubric pack to those of another, for `spbe diff OLD NEW --map FILE` "
-                        "across packs. It is the user's mapping; spbe ships no official one. Indicators it does not map are not compared."},
+        {"description", "A one-to-one mapping from the indicator ids of one rubric pack to those of another, for `spbe "
+                        "diff OLD NEW --map FILE` "
+                        "across packs. It is the user's mapping; spbe ships no official one. Indicators it does not "
+                        "map are not compared."},
         {"type", "object"},
-        {"properties", obj({
-                           {"crosswalk", obj({{"description", "Format version."}, {"type", types({"integer", "string"})}, {"enum", Json::array({Json(1), Json("1")})}})},
-                           {"from", obj({{"description", "Rubric pack id of the older file, e.g. spbe-2018."}, {"type", "string"}, {"minLength", 1}})},
-                           {"to", obj({{"description", "Rubric pack id of the newer file, e.g. spbe-2020."}, {"type", "string"}, {"minLength", 1}})},
-                           {"indicators", obj({{"description", "Old indicator id: new indicator id; each new id at most once."}, {"type", "object"},
-                                               {"additionalProperties", id}})},
-                       })},
+        {"properties",
+         obj({
+             {"crosswalk", obj({{"description", "Format version."},
+                                {"type", types({"integer", "string"})},
+                                {"enum", Json::array({Json(1), Json("1")})}})},
+             {"from", obj({{"description", "Rubric pack id of the older file, e.g. spbe-2018."},
+                           {"type", "string"},
+                           {"minLength", 1}})},
+             {"to", obj({{"description", "Rubric pack id of the newer file, e.g. spbe-2020."},
+                         {"type", "string"},
+                         {"minLength", 1}})},
+             {"indicators", obj({{"description", "Old indicator id: new indicator id; each new id at most once."},
+                                 {"type", "object"},
+                                 {"additionalProperties", id}})},
+         })},
         {"required", types({"crosswalk", "from", "to", "indicators"})},
         {"additionalProperties", false},
     });

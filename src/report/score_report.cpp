@@ -58,11 +58,13 @@ std::string render_score_table(const std::vector<AgencyResult>& results, const R
         const Predicate& p = *r.score.predicate;
         // With --basis self the headline is the self-assessment, never labelled as the official index.
         const std::string headline = r.basis == Basis::self ? L.self_index : pack.index_name.get(opt.lang);
-        out += fmt::format("{} {}  {}\n", terminal_safe(headline), colorize(r.score.index.to_fixed(pack.precision), Color::bold, opt.color),
+        out += fmt::format("{} {}  {}\n", terminal_safe(headline),
+                           colorize(r.score.index.to_fixed(pack.precision), Color::bold, opt.color),
                            colorize(p.name.get(opt.lang), predicate_color(pack, p), opt.color));
         if (r.other) {
             const char* label = r.basis == Basis::verified ? L.self_index : L.verified_index;
-            out += fmt::format("{} {}  {}\n", label, r.other->index.to_fixed(pack.precision), terminal_safe(r.other->predicate->name.get(opt.lang)));
+            out += fmt::format("{} {}  {}\n", label, r.other->index.to_fixed(pack.precision),
+                               terminal_safe(r.other->predicate->name.get(opt.lang)));
         }
         for (size_t tier = 0; tier < pack.tiers.size(); ++tier) {
             std::vector<std::vector<std::string>> rows;
@@ -72,7 +74,8 @@ std::string render_score_table(const std::vector<AgencyResult>& results, const R
             for (int gi : pack.groups_of_tier(static_cast<int>(tier))) {
                 const Group& g = pack.groups[static_cast<size_t>(gi)];
                 const Rational& v = r.score.group_index[static_cast<size_t>(gi)];
-                std::vector<std::string> row{terminal_safe(group_label(pack, g, opt.lang)), pct(g.weight), v.to_fixed(pack.precision)};
+                std::vector<std::string> row{terminal_safe(group_label(pack, g, opt.lang)), pct(g.weight),
+                                             v.to_fixed(pack.precision)};
                 if (tier == 0) {
                     const Predicate& gp = pack.predicate_for(v);
                     row.push_back(colorize(gp.name.get(opt.lang), predicate_color(pack, gp), opt.color));
@@ -86,7 +89,8 @@ std::string render_score_table(const std::vector<AgencyResult>& results, const R
             rows.push_back({"ID", L.indicator, L.weight, L.level, L.contribution});
             for (size_t i = 0; i < pack.indicators.size(); ++i) {
                 const Indicator& ind = pack.indicators[i];
-                rows.push_back({terminal_safe(ind.id), truncate(terminal_safe(ind.name.get(opt.lang)), 60), pct(ind.weight), indicator_level_cell(r, i, opt.lang),
+                rows.push_back({terminal_safe(ind.id), truncate(terminal_safe(ind.name.get(opt.lang)), 60),
+                                pct(ind.weight), indicator_level_cell(r, i, opt.lang),
                                 index_contribution(pack, static_cast<int>(i), r.score.levels[i]).to_exact_string()});
             }
             out += "\n" + render_table(rows, {true, false, true, false, true});
@@ -170,7 +174,8 @@ void write_agency_json(JsonWriter& w, const AgencyResult& r, const ReportOptions
         w.key("verified");
         if (e && e->verified) w.value(*e->verified);
         else w.null();
-        w.field("contribution_exact", index_contribution(pack, static_cast<int>(i), r.score.levels[i]).to_exact_string());
+        w.field("contribution_exact",
+                index_contribution(pack, static_cast<int>(i), r.score.levels[i]).to_exact_string());
         w.field("evidence_count", static_cast<long long>(e ? e->evidence.size() : 0));
         w.end_object();
     }
@@ -204,19 +209,27 @@ std::string render_score_csv(const std::vector<AgencyResult>& results, const Rep
             const std::string& id = r.pack->groups[static_cast<size_t>(gi)].id;
             if (std::find(group_cols.begin(), group_cols.end(), id) == group_cols.end()) group_cols.push_back(id);
         }
-    std::vector<CsvCell> header{"file", "agency", "code", "type", "province", "year", "rubric", "index", "index_exact", "predicate"};
+    std::vector<CsvCell> header{"file", "agency", "code",  "type",        "province",
+                                "year", "rubric", "index", "index_exact", "predicate"};
     header.insert(header.end(), group_cols.begin(), group_cols.end());
     std::string out = csv_row(header);
     for (const auto& r : results) {
         const Pack& pack = *r.pack;
-        std::vector<CsvCell> row{r.path, r.file.agency.name, r.file.agency.code, r.file.agency.type, r.file.agency.province,
-                                 csv_number(r.file.year ? std::to_string(*r.file.year) : ""), pack.id,
-                                 csv_number(r.score.index.to_fixed(pack.precision)), csv_number(r.score.index.to_exact_string()),
+        std::vector<CsvCell> row{r.path,
+                                 r.file.agency.name,
+                                 r.file.agency.code,
+                                 r.file.agency.type,
+                                 r.file.agency.province,
+                                 csv_number(r.file.year ? std::to_string(*r.file.year) : ""),
+                                 pack.id,
+                                 csv_number(r.score.index.to_fixed(pack.precision)),
+                                 csv_number(r.score.index.to_exact_string()),
                                  r.score.predicate->name.get(opt.lang)};
         for (const auto& col : group_cols) {
             std::string cell;
             for (int gi : pack.groups_of_tier(0))
-                if (pack.groups[static_cast<size_t>(gi)].id == col) cell = r.score.group_index[static_cast<size_t>(gi)].to_fixed(pack.precision);
+                if (pack.groups[static_cast<size_t>(gi)].id == col)
+                    cell = r.score.group_index[static_cast<size_t>(gi)].to_fixed(pack.precision);
             row.push_back(csv_number(cell));
         }
         out += csv_row(row);
@@ -232,27 +245,35 @@ std::string render_score_markdown(const std::vector<AgencyResult>& results, cons
         if (!out.empty()) out += "\n";
         out += fmt::format("## {}\n\n", markdown_escape(agency_heading(r)));
         const std::string headline = r.basis == Basis::self ? L.self_index : pack.index_name.get(opt.lang);
-        out += fmt::format("**{} {} — {}**\n", markdown_escape(headline), r.score.index.to_fixed(pack.precision), markdown_escape(r.score.predicate->name.get(opt.lang)));
+        out += fmt::format("**{} {} — {}**\n", markdown_escape(headline), r.score.index.to_fixed(pack.precision),
+                           markdown_escape(r.score.predicate->name.get(opt.lang)));
         if (r.other) {
             const char* label = r.basis == Basis::verified ? L.self_index : L.verified_index;
-            out += fmt::format("\n{}: {} — {}\n", label, r.other->index.to_fixed(pack.precision), markdown_escape(r.other->predicate->name.get(opt.lang)));
+            out += fmt::format("\n{}: {} — {}\n", label, r.other->index.to_fixed(pack.precision),
+                               markdown_escape(r.other->predicate->name.get(opt.lang)));
         }
         for (size_t tier = 0; tier < pack.tiers.size(); ++tier) {
             bool top = tier == 0;
-            out += fmt::format("\n| {} | {} | {} |{}\n", markdown_escape(pack.tiers[tier].name.get(opt.lang)), L.weight, L.index, top ? fmt::format(" {} |", L.predicate) : "");
+            out += fmt::format("\n| {} | {} | {} |{}\n", markdown_escape(pack.tiers[tier].name.get(opt.lang)), L.weight,
+                               L.index, top ? fmt::format(" {} |", L.predicate) : "");
             out += top ? "|---|---:|---:|---|\n" : "|---|---:|---:|\n";
             for (int gi : pack.groups_of_tier(static_cast<int>(tier))) {
                 const Group& g = pack.groups[static_cast<size_t>(gi)];
                 const Rational& v = r.score.group_index[static_cast<size_t>(gi)];
-                out += fmt::format("| {} | {} | {} |{}\n", markdown_escape(group_label(pack, g, opt.lang)), pct(g.weight), v.to_fixed(pack.precision),
-                                   top ? fmt::format(" {} |", markdown_escape(pack.predicate_for(v).name.get(opt.lang))) : "");
+                out += fmt::format("| {} | {} | {} |{}\n", markdown_escape(group_label(pack, g, opt.lang)),
+                                   pct(g.weight), v.to_fixed(pack.precision),
+                                   top ? fmt::format(" {} |", markdown_escape(pack.predicate_for(v).name.get(opt.lang)))
+                                       : "");
             }
         }
         if (opt.detail) {
-            out += fmt::format("\n| {} | | {} | {} | {} |\n|---:|---|---:|---|---:|\n", L.indicator, L.weight, L.level, L.contribution);
+            out += fmt::format("\n| {} | | {} | {} | {} |\n|---:|---|---:|---|---:|\n", L.indicator, L.weight, L.level,
+                               L.contribution);
             for (size_t i = 0; i < pack.indicators.size(); ++i) {
                 const Indicator& ind = pack.indicators[i];
-                out += fmt::format("| {} | {} | {} | {} | {} |\n", markdown_escape(ind.id), markdown_escape(ind.name.get(opt.lang)), pct(ind.weight), markdown_escape(indicator_level_cell(r, i, opt.lang)),
+                out += fmt::format("| {} | {} | {} | {} | {} |\n", markdown_escape(ind.id),
+                                   markdown_escape(ind.name.get(opt.lang)), pct(ind.weight),
+                                   markdown_escape(indicator_level_cell(r, i, opt.lang)),
                                    index_contribution(pack, static_cast<int>(i), r.score.levels[i]).to_exact_string());
             }
         }

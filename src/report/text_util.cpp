@@ -86,7 +86,8 @@ std::string wrap_text(const std::string& text, size_t width, const std::string& 
     size_t start = 0;
     while (start <= text.size()) {
         size_t end = text.find('\n', start);
-        std::string para = terminal_safe(std::string_view(text).substr(start, end == std::string::npos ? std::string::npos : end - start));
+        std::string para = terminal_safe(
+            std::string_view(text).substr(start, end == std::string::npos ? std::string::npos : end - start));
         for (const auto& line : break_lines(split_words(para, true), width)) out += indent + line + "\n";
         if (end == std::string::npos) break;
         start = end + 1;
@@ -253,8 +254,8 @@ void widen_columns(std::vector<size_t>& widths, const std::vector<std::string>& 
     }
 }
 
-std::string render_table_line(const std::vector<std::string>& row, const std::vector<bool>& right, const std::vector<size_t>& widths,
-                              std::string_view indent) {
+std::string render_table_line(const std::vector<std::string>& row, const std::vector<bool>& right,
+                              const std::vector<size_t>& widths, std::string_view indent) {
     std::string line(indent);
     for (size_t i = 0; i < row.size(); ++i) {
         bool r = i < right.size() && right[i];
@@ -267,7 +268,8 @@ std::string render_table_line(const std::vector<std::string>& row, const std::ve
     return line;
 }
 
-std::string render_table(const std::vector<std::vector<std::string>>& rows, const std::vector<bool>& right, std::string_view indent) {
+std::string render_table(const std::vector<std::vector<std::string>>& rows, const std::vector<bool>& right,
+                         std::string_view indent) {
     std::vector<size_t> widths;
     for (const auto& row : rows) widen_columns(widths, row);
     std::string out;

@@ -65,11 +65,12 @@ std::string colorize(std::string_view s, Color c, bool enabled); // s is made te
 Color predicate_color(const Pack& pack, const Predicate& p);
 
 // A simple aligned text table: first row is the header; `right` marks right-aligned columns.
-std::string render_table(const std::vector<std::vector<std::string>>& rows, const std::vector<bool>& right, std::string_view indent = "  ");
+std::string render_table(const std::vector<std::vector<std::string>>& rows, const std::vector<bool>& right,
+                         std::string_view indent = "  ");
 // The pieces of render_table for tables rendered row by row (batch output streamed from a spool):
 // widen `widths` to fit one row, then render one row with the final widths.
 void widen_columns(std::vector<size_t>& widths, const std::vector<std::string>& row);
-std::string render_table_line(const std::vector<std::string>& row, const std::vector<bool>& right, const std::vector<size_t>& widths,
-                              std::string_view indent = "  ");
+std::string render_table_line(const std::vector<std::string>& row, const std::vector<bool>& right,
+                              const std::vector<size_t>& widths, std::string_view indent = "  ");
 
 } // namespace spbe

@@ -27,19 +27,21 @@ struct WhatIfLabels {
 const WhatIfLabels& wl(Lang lang) {
     static const LabelSet<WhatIfLabels> set({
         {"Simulasi; berkas tidak diubah.", "What-if simulation; the file is not changed."}, // note
-        {"Tingkat yang disimulasikan", "Simulated levels"}, // changes
-        {"Sekarang", "Current"}, // current
-        {"Simulasi", "What-if"}, // simulated
-        {"Selisih", "Change"}, // change
-        {"tetap", "unchanged"}, // unchanged
-        {"Selisih indeks", "Index change"}, // index_change
+        {"Tingkat yang disimulasikan", "Simulated levels"},                                 // changes
+        {"Sekarang", "Current"},                                                            // current
+        {"Simulasi", "What-if"},                                                            // simulated
+        {"Selisih", "Change"},                                                              // change
+        {"tetap", "unchanged"},                                                             // unchanged
+        {"Selisih indeks", "Index change"},                                                 // index_change
     });
     return set.get(lang);
 }
 
 std::string pct(const Rational& w) { return format_weight(w) + " %"; }
 
-std::string group_label(const Group& g, Lang lang) { return g.tier == 0 ? g.name.get(lang) : g.id + " " + g.name.get(lang); }
+std::string group_label(const Group& g, Lang lang) {
+    return g.tier == 0 ? g.name.get(lang) : g.id + " " + g.name.get(lang);
+}
 
 std::string predicate_change(const Predicate& a, const Predicate& b, Lang lang) {
     if (&a == &b) return a.name.get(lang);
@@ -73,29 +75,33 @@ std::string render_whatif_table(const AgencyResult& base, const WhatIf& w, const
     std::vector<std::vector<std::string>> rows{{L.indicator, "", L.level, W.index_change}};
     for (const auto& c : w.changes) {
         const Indicator& ind = pack.indicators[static_cast<size_t>(c.indicator)];
-        rows.push_back({terminal_safe(ind.id), truncate(terminal_safe(ind.name.get(opt.lang)), 50), level_change(c, opt.lang), signed_exact(change_contribution(pack, c))});
+        rows.push_back({terminal_safe(ind.id), truncate(terminal_safe(ind.name.get(opt.lang)), 50),
+                        level_change(c, opt.lang), signed_exact(change_contribution(pack, c))});
     }
     out += W.changes + std::string(":\n") + render_table(rows, {true, false, false, true});
 
     const Predicate& pb = *w.before.predicate;
     const Predicate& pa = *w.after.predicate;
-    out += fmt::format("\n{} {} → {}  ({})  {}\n", terminal_safe(pack.index_name.get(opt.lang)), w.before.index.to_fixed(prec),
-                       colorize(w.after.index.to_fixed(prec), Color::bold, opt.color), signed_delta(w.index_delta(), prec),
+    out += fmt::format("\n{} {} → {}  ({})  {}\n", terminal_safe(pack.index_name.get(opt.lang)),
+                       w.before.index.to_fixed(prec), colorize(w.after.index.to_fixed(prec), Color::bold, opt.color),
+                       signed_delta(w.index_delta(), prec),
                        colorize(predicate_change(pb, pa, opt.lang), predicate_color(pack, pa), opt.color));
 
     for (size_t tier = 0; tier < pack.tiers.size(); ++tier) {
         std::vector<std::vector<std::string>> grows;
-        std::vector<std::string> header{terminal_safe(pack.tiers[tier].name.get(opt.lang)), L.weight, W.current, W.simulated, W.change};
+        std::vector<std::string> header{terminal_safe(pack.tiers[tier].name.get(opt.lang)), L.weight, W.current,
+                                        W.simulated, W.change};
         if (tier == 0) header.push_back(L.predicate);
         grows.push_back(header);
         for (int gi : pack.groups_of_tier(static_cast<int>(tier))) {
             size_t g = static_cast<size_t>(gi);
             const Group& grp = pack.groups[g];
-            std::vector<std::string> row{terminal_safe(group_label(grp, opt.lang)), pct(grp.weight), w.before.group_index[g].to_fixed(prec), w.after.group_index[g].to_fixed(prec),
+            std::vector<std::string> row{terminal_safe(group_label(grp, opt.lang)), pct(grp.weight),
+                                         w.before.group_index[g].to_fixed(prec), w.after.group_index[g].to_fixed(prec),
                                          signed_delta(w.group_delta(g), prec)};
             if (tier == 0)
-                row.push_back(terminal_safe(
-                    predicate_change(pack.predicate_for(w.before.group_index[g]), pack.predicate_for(w.after.group_index[g]), opt.lang)));
+                row.push_back(terminal_safe(predicate_change(pack.predicate_for(w.before.group_index[g]),
+                                                             pack.predicate_for(w.after.group_index[g]), opt.lang)));
             grows.push_back(row);
         }
         out += "\n" + render_table(grows, {false, true, true, true, true, false});
@@ -113,7 +119,9 @@ std::string render_whatif_json(const AgencyResult& base, const WhatIf& w, const 
     j.field("rubric", pack.id);
     j.key("agency").begin_object();
     j.field("name", base.file.agency.name);
-    for (auto [k, v] : {std::pair{"code", &base.file.agency.code}, {"type", &base.file.agency.type}, {"province", &base.file.agency.province}}) {
+    for (auto [k, v] : {std::pair{"code", &base.file.agency.code},
+                        {"type", &base.file.agency.type},
+                        {"province", &base.file.agency.province}}) {
         j.key(k);
         if (v->empty()) j.null();
         else j.value(*v);
@@ -182,22 +190,27 @@ std::string render_whatif_csv(const AgencyResult& base, const WhatIf& w, const R
     // are levels), the index, or a group of a tier (values are indices).
     const Pack& pack = *base.pack;
     int prec = pack.precision;
-    std::string out = csv_row({"kind", "id", "name", "before", "after", "delta", "before_exact", "after_exact", "delta_exact", "predicate_before", "predicate_after"});
+    std::string out = csv_row({"kind", "id", "name", "before", "after", "delta", "before_exact", "after_exact",
+                               "delta_exact", "predicate_before", "predicate_after"});
     for (const auto& c : w.changes) {
         const Indicator& ind = pack.indicators[static_cast<size_t>(c.indicator)];
-        out += csv_row({"indicator", ind.id, ind.name.get(opt.lang), csv_number(std::to_string(c.from)), csv_number(std::to_string(c.to)),
-                        csv_number(signed_int(c.to - c.from)), "", "", csv_number(change_contribution(pack, c).to_exact_string()), "", ""});
+        out += csv_row({"indicator", ind.id, ind.name.get(opt.lang), csv_number(std::to_string(c.from)),
+                        csv_number(std::to_string(c.to)), csv_number(signed_int(c.to - c.from)), "", "",
+                        csv_number(change_contribution(pack, c).to_exact_string()), "", ""});
     }
-    auto row = [&](const std::string& kind, const std::string& id, const std::string& name, const Rational& b, const Rational& a) {
-        out += csv_row({kind, id, name, csv_number(b.to_fixed(prec)), csv_number(a.to_fixed(prec)), csv_number(signed_delta(a - b, prec)),
-                        csv_number(b.to_exact_string()), csv_number(a.to_exact_string()), csv_number((a - b).to_exact_string()),
+    auto row = [&](const std::string& kind, const std::string& id, const std::string& name, const Rational& b,
+                   const Rational& a) {
+        out += csv_row({kind, id, name, csv_number(b.to_fixed(prec)), csv_number(a.to_fixed(prec)),
+                        csv_number(signed_delta(a - b, prec)), csv_number(b.to_exact_string()),
+                        csv_number(a.to_exact_string()), csv_number((a - b).to_exact_string()),
                         pack.predicate_for(b).name.get(opt.lang), pack.predicate_for(a).name.get(opt.lang)});
     };
     row("index", "", pack.index_name.get(opt.lang), w.before.index, w.after.index);
     for (size_t tier = 0; tier < pack.tiers.size(); ++tier)
         for (int gi : pack.groups_of_tier(static_cast<int>(tier))) {
             size_t g = static_cast<size_t>(gi);
-            row(pack.tiers[tier].id, pack.groups[g].id, pack.groups[g].name.get(opt.lang), w.before.group_index[g], w.after.group_index[g]);
+            row(pack.tiers[tier].id, pack.groups[g].id, pack.groups[g].name.get(opt.lang), w.before.group_index[g],
+                w.after.group_index[g]);
         }
     return out;
 }
@@ -211,23 +224,26 @@ std::string render_whatif_markdown(const AgencyResult& base, const WhatIf& w, co
     out += fmt::format("| {} | | {} | {} |\n|---:|---|---|---:|\n", L.indicator, L.level, W.index_change);
     for (const auto& c : w.changes) {
         const Indicator& ind = pack.indicators[static_cast<size_t>(c.indicator)];
-        out += fmt::format("| {} | {} | {} | {} |\n", markdown_escape(ind.id), markdown_escape(ind.name.get(opt.lang)), level_change(c, opt.lang),
-                           signed_exact(change_contribution(pack, c)));
+        out += fmt::format("| {} | {} | {} | {} |\n", markdown_escape(ind.id), markdown_escape(ind.name.get(opt.lang)),
+                           level_change(c, opt.lang), signed_exact(change_contribution(pack, c)));
     }
-    out += fmt::format("\n**{} {} → {} ({}) — {}**\n", markdown_escape(pack.index_name.get(opt.lang)), w.before.index.to_fixed(prec), w.after.index.to_fixed(prec),
-                       signed_delta(w.index_delta(), prec), markdown_escape(predicate_change(*w.before.predicate, *w.after.predicate, opt.lang)));
+    out += fmt::format("\n**{} {} → {} ({}) — {}**\n", markdown_escape(pack.index_name.get(opt.lang)),
+                       w.before.index.to_fixed(prec), w.after.index.to_fixed(prec), signed_delta(w.index_delta(), prec),
+                       markdown_escape(predicate_change(*w.before.predicate, *w.after.predicate, opt.lang)));
     for (size_t tier = 0; tier < pack.tiers.size(); ++tier) {
         bool top = tier == 0;
-        out += fmt::format("\n| {} | {} | {} | {} | {} |{}\n", markdown_escape(pack.tiers[tier].name.get(opt.lang)), L.weight, W.current, W.simulated, W.change,
-                           top ? fmt::format(" {} |", L.predicate) : "");
+        out += fmt::format("\n| {} | {} | {} | {} | {} |{}\n", markdown_escape(pack.tiers[tier].name.get(opt.lang)),
+                           L.weight, W.current, W.simulated, W.change, top ? fmt::format(" {} |", L.predicate) : "");
         out += top ? "|---|---:|---:|---:|---:|---|\n" : "|---|---:|---:|---:|---:|\n";
         for (int gi : pack.groups_of_tier(static_cast<int>(tier))) {
             size_t g = static_cast<size_t>(gi);
             const Group& grp = pack.groups[g];
-            out += fmt::format("| {} | {} | {} | {} | {} |{}\n", markdown_escape(group_label(grp, opt.lang)), pct(grp.weight), w.before.group_index[g].to_fixed(prec),
+            out += fmt::format("| {} | {} | {} | {} | {} |{}\n", markdown_escape(group_label(grp, opt.lang)),
+                               pct(grp.weight), w.before.group_index[g].to_fixed(prec),
                                w.after.group_index[g].to_fixed(prec), signed_delta(w.group_delta(g), prec),
-                               top ? fmt::format(" {} |", markdown_escape(predicate_change(pack.predicate_for(w.before.group_index[g]),
-                                                                                            pack.predicate_for(w.after.group_index[g]), opt.lang)))
+                               top ? fmt::format(" {} |", markdown_escape(predicate_change(
+                                                              pack.predicate_for(w.before.group_index[g]),
+                                                              pack.predicate_for(w.after.group_index[g]), opt.lang)))
                                    : "");
         }
     }

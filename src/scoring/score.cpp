@@ -18,7 +18,8 @@ Rational indicator_sum(const Pack& pack, const Group& g, const std::vector<int>&
         const Rational& w = pack.indicators[static_cast<size_t>(i)].weight;
         if (w.den() != den) { // mixed denominators: the general path
             Rational sum;
-            for (int j : g.indicators) sum += Rational(levels[static_cast<size_t>(j)]) * pack.indicators[static_cast<size_t>(j)].weight;
+            for (int j : g.indicators)
+                sum += Rational(levels[static_cast<size_t>(j)]) * pack.indicators[static_cast<size_t>(j)].weight;
             return sum;
         }
         num += static_cast<Rational::Int>(levels[static_cast<size_t>(i)]) * w.num();
@@ -36,7 +37,8 @@ Score score_levels(const Pack& pack, const std::vector<int>& levels) {
     for (size_t gi = pack.groups.size(); gi-- > 0;) {
         const Group& g = pack.groups[gi];
         Rational sum = indicator_sum(pack, g, levels);
-        for (int c : g.children) sum += s.group_index[static_cast<size_t>(c)] * pack.groups[static_cast<size_t>(c)].weight;
+        for (int c : g.children)
+            sum += s.group_index[static_cast<size_t>(c)] * pack.groups[static_cast<size_t>(c)].weight;
         s.group_index[gi] = sum / g.weight;
     }
     Rational total;
@@ -60,7 +62,8 @@ std::vector<int> entry_indices(const Pack& pack, const EvidenceFile& file) {
     return out;
 }
 
-std::optional<std::vector<int>> levels_at(const Pack& pack, const EvidenceFile& file, const std::vector<int>& indices, Basis basis) {
+std::optional<std::vector<int>> levels_at(const Pack& pack, const EvidenceFile& file, const std::vector<int>& indices,
+                                          Basis basis) {
     std::vector<int> levels(pack.indicators.size(), 0);
     std::vector<bool> have(pack.indicators.size(), false);
     for (size_t k = 0; k < file.indicators.size(); ++k) {
@@ -98,7 +101,8 @@ std::optional<AgencyResult> score_evidence(const Pack& pack, EvidenceFile file, 
     r.basis = basis;
     r.score = score_levels(pack, *levels);
     Basis other_basis = basis == Basis::self ? Basis::verified : Basis::self;
-    if (auto other = levels_at(pack, file, indices, other_basis); other && *other != *levels) r.other = score_levels(pack, *other);
+    if (auto other = levels_at(pack, file, indices, other_basis); other && *other != *levels)
+        r.other = score_levels(pack, *other);
     r.path = file.path;
     r.file = std::move(file);
     return r;
