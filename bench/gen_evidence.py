@@ -36,10 +36,11 @@ PHRASES = ["telah ditetapkan dan diterapkan pada sebagian unit kerja", "sudah di
 
 
 def agency_name(rng, n):
+    # The code ends in n so that no two agencies share one: spbe counts an agency once per year and pack.
     word = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))).capitalize()
     kind = rng.choice(["kabupaten", "kota"])
     return (f"Pemerintah {'Kabupaten' if kind == 'kabupaten' else 'Kota'} {word} {n}", kind,
-            rng.choice(PROVINCES), f"{rng.randint(11, 94)}.{rng.randint(1, 79):02d}")
+            rng.choice(PROVINCES), f"{rng.randint(11, 94)}.{rng.randint(1, 79):02d}.{n}")
 
 
 def sentence(rng, words):
