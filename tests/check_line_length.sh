@@ -4,8 +4,9 @@
 set -euo pipefail
 root="${1:?usage: check_line_length.sh REPO_ROOT}"
 cd "$root"
-long=$(LC_ALL=C.UTF-8 awk 'length > 120 { printf "%s:%d: %d characters (limit 120)\n", FILENAME, FNR, length }' \
-    $(find src -name '*.cpp' -o -name '*.hpp' | sort))
+# perl counts characters of UTF-8 text (Debian's awk, mawk, counts bytes), as clang-format counts columns.
+long=$(perl -CSD -ne 'printf "%s:%d: %d characters (limit 120)\n", $ARGV, $., length($_) - 1 if length($_) - 1 > 120;
+    close ARGV if eof' $(find src -name '*.cpp' -o -name '*.hpp' | sort))
 if [[ -n "$long" ]]; then
     echo "$long"
     echo "lines above 120 characters: run clang-format-14 -i on the files named above" >&2

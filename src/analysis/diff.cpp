@@ -116,13 +116,13 @@ AgencyDiff diff_agencies(const AgencyResult& old_r, const AgencyResult& new_r, c
     std::set<std::string> paired_old;
     for (size_t i = 0; i < np.indicators.size(); ++i) {
         const Indicator& ind = np.indicators[i];
-        IndicatorDelta x{ind.id, "", ind.name, std::nullopt, new_r.score.levels[i], unpaired_new};
+        IndicatorDelta x{ind.id, "", ind.name, std::nullopt, np.exact(new_r.score.levels[i]), unpaired_new};
         const std::string* old_id = partner(old_of, ind.id);
         auto it = old_id ? op.indicator_index.find(*old_id) : op.indicator_index.end();
         if (it != op.indicator_index.end()) {
             x.old_id = *old_id;
             paired_old.insert(*old_id);
-            x.old_level = old_r.score.levels[static_cast<size_t>(it->second)];
+            x.old_level = op.exact(old_r.score.levels[static_cast<size_t>(it->second)]);
             x.status = *x.new_level > *x.old_level   ? IndicatorDelta::up
                        : *x.new_level < *x.old_level ? IndicatorDelta::down
                                                      : IndicatorDelta::unchanged;
@@ -132,7 +132,7 @@ AgencyDiff diff_agencies(const AgencyResult& old_r, const AgencyResult& new_r, c
     for (size_t i = 0; i < op.indicators.size(); ++i) {
         const Indicator& ind = op.indicators[i];
         if (paired_old.count(ind.id)) continue;
-        d.indicators.push_back({ind.id, ind.id, ind.name, old_r.score.levels[i], std::nullopt, unpaired_old});
+        d.indicators.push_back({ind.id, ind.id, ind.name, op.exact(old_r.score.levels[i]), std::nullopt, unpaired_old});
     }
 
     if (d.same_pack) add_groups(d, old_r, new_r); // group ids of two packs coincide without meaning the same group

@@ -16,11 +16,11 @@ namespace spbe {
 struct IndicatorDelta {
     // not_compared: across packs, an indicator the crosswalk does not map (its side's level only).
     enum Status { up, down, unchanged, only_old, only_new, not_compared };
-    std::string id;     // in the new pack when there, else the old
-    std::string old_id; // in the old pack (differs from `id` through a crosswalk); empty when new only
-    LocalText name;     // from the new pack when there, else the old
-    std::optional<int> old_level;
-    std::optional<int> new_level;
+    std::string id;                    // in the new pack when there, else the old
+    std::string old_id;                // in the old pack (differs from `id` through a crosswalk); empty when new only
+    LocalText name;                    // from the new pack when there, else the old
+    std::optional<Rational> old_level; // exact levels (2.5), comparable across packs
+    std::optional<Rational> new_level;
     Status status = unchanged;
 };
 

@@ -23,21 +23,24 @@ bool is_sha256(const std::string& s) {
 } // namespace
 
 void review_evidence(const EvidenceFile& file, const Date& as_of, const EvidenceProbe& probe,
-                     std::vector<Diagnostic>& out) {
+                     std::vector<Diagnostic>& out, const Pack* pack) {
     auto warn = [&](SourcePos pos, std::string msg, const char* rule) {
         out.push_back(Diagnostic{"", pos, Severity::warning, std::move(msg), rule});
     };
+    auto recordable = [&](const std::optional<Rational>& v) { return !v || !pack || pack->value_from(*v); };
     for (const auto& e : file.indicators) {
-        if (e.level && e.verified && *e.verified > *e.level)
+        const bool levels_ok = recordable(e.level) && recordable(e.verified);
+        if (levels_ok && e.level && e.verified && *e.verified > *e.level)
             warn(e.verified_pos.line ? e.verified_pos : e.pos,
                  fmt::format("verified level {} of indicator {} is above the self-assessed level {} (evaluators rarely "
                              "raise a self-assessment; review it)",
-                             *e.verified, e.id, *e.level),
+                             e.verified->to_exact_string(), e.id, e.level->to_exact_string()),
                  "verified-above-self");
-        std::optional<int> claimed = e.level ? e.level : e.verified;
-        if (claimed && *claimed >= 2 && e.evidence.empty())
+        const std::optional<Rational>& claimed = e.level ? e.level : e.verified;
+        if (levels_ok && claimed && *claimed >= Rational(2) && e.evidence.empty())
             warn(e.level_pos.line ? e.level_pos : e.pos,
-                 fmt::format("indicator {} claims level {} but lists no evidence", e.id, *claimed), "no-evidence");
+                 fmt::format("indicator {} claims level {} but lists no evidence", e.id, claimed->to_exact_string()),
+                 "no-evidence");
         for (const auto& item : e.evidence) {
             std::string name = item.title.empty() ? item.file : item.title;
             if (!item.file.empty()) {

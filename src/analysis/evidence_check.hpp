@@ -3,6 +3,7 @@
 #pragma once
 
 #include "model/evidence.hpp"
+#include "model/pack.hpp"
 
 #include <functional>
 #include <optional>
@@ -16,8 +17,9 @@ namespace spbe {
 using EvidenceProbe = std::function<std::optional<std::string>(const std::string& file, bool want_hash)>;
 
 // Appends warnings (verified-above-self, no-evidence, evidence-file-missing, sha256-mismatch,
-// evidence-expired) for `file`, positions only.
+// evidence-expired) for `file`, positions only. With the pack, levels it cannot record (2.5 in a
+// whole-level pack, already an error of validate_evidence) are not reviewed.
 void review_evidence(const EvidenceFile& file, const Date& as_of, const EvidenceProbe& probe,
-                     std::vector<Diagnostic>& out);
+                     std::vector<Diagnostic>& out, const Pack* pack = nullptr);
 
 } // namespace spbe

@@ -42,11 +42,11 @@ std::vector<RuleInfo> make_registry() {
         {"type", S::error, R::common, "A value has the wrong type",
          "Example: `indicators: [1, 2]` (a list where a mapping of indicator ids is expected), or `weight: heavy`."},
         {"decimal-comma", S::error, R::common, "A number written with a decimal comma",
-         "Indonesian documents write 2,5; YAML reads that as text. Levels are whole numbers (`level: 2,5` is refused), "
-         "and "
-         "weights are written with a point: `weight: 1.3`."},
+         "Indonesian documents write 2,5; YAML reads that as text. Write decimals with a point: `level: 2.5` (where "
+         "the rubric records decimals, as pemdi-2026 does) and `weight: 1.3`."},
         {"not-integer", S::error, R::common, "A whole number was expected",
-         "Levels, years and level values are whole numbers. Example: `level: 2.5` or `level: tiga`."},
+         "Years and level values are whole numbers, and so are the levels of spbe-2018 and spbe-2020. Example: "
+         "`level: 2.5` in a spbe-2020 file, or `level: tiga`."},
         {"io", S::error, R::common, "A file cannot be read",
          "The file does not exist or cannot be read; the command exits with 4. Example: `spbe check missing.yaml`."},
         {"empty-directory", S::warning, R::common, "A folder given as input holds no evidence files",
@@ -138,6 +138,20 @@ std::vector<RuleInfo> make_registry() {
          "`level: null` (as written by `spbe init`) or an empty value. Fill in the self-assessed level."},
         {"level-range", S::error, R::check, "A level is outside the indicator's scale",
          "Example: `level: 6` on the 1-5 scale of spbe-2020, or `verified: 0`."},
+        {"level-decimals", S::error, R::check, "A level has more decimals than the rubric records",
+         "pemdi-2026 records indicator values with two decimals (1.00 to 5.00). Example: `level: 2.555`."},
+        {"external-index", S::error, R::check, "An external index given where the rubric takes none, or the wrong one",
+         "Only indicators that the rubric feeds from another agency's index take `external:` (in pemdi-2026: 5 SDI, "
+         "6 SJIG, 7 IPS, 10-12 IKASANDI, 18 SDI-INTEROP). Example: `6: {external: {index: SJG, value: 2.4}}`."},
+        {"external-range", S::error, R::check, "An external index value is outside the index's range",
+         "Example: `external: {index: SDI, value: 168.75}`; the Indeks SDI runs from 0 to 100."},
+        {"external-level", S::error, R::check, "A level and a converted external index for one indicator",
+         "Where the rubric converts the index to the indicator's value (pemdi-2026 indicator 5: 1 + SDI/25), a "
+         "`level:` beside it would be ignored, so it is refused; where no conversion is known (indicator 7, IPS) the "
+         "level must be given."},
+        {"external-pending", S::warning, R::check, "An external index is not published yet",
+         "`external: {index: SDI, value: null}`: the indicator counts as 1.00, as the 2026 assessors counted indices "
+         "that were not available. Fill in the value when the index is published."},
         {"year-range", S::error, R::check, "The year is out of range",
          "`year:` must be from 2000 to 2100. Example: `year: 24`."},
         {"effort-range", S::error, R::check, "An effort value is negative",

@@ -20,7 +20,7 @@ GapsResult analyse_gaps(const AgencyResult& agency, const Target& target, const 
     if (target.kind == TargetKind::index) {
         out.plan = plan_to_index(pack, levels, efforts_from_file(pack, agency.file), target.index, std::nullopt,
                                  target.levels);
-        for (size_t i = 0; i < n; ++i) goal[i] = levels[i] + out.plan->raise[i];
+        for (size_t i = 0; i < n; ++i) goal[i] = raised_value(pack, levels[i], out.plan->raise[i]);
     } else if (target.kind == TargetKind::levels) {
         for (size_t i = 0; i < n; ++i)
             if (target.levels[i]) goal[i] = std::max(levels[i], *target.levels[i]);
@@ -33,25 +33,27 @@ GapsResult analyse_gaps(const AgencyResult& agency, const Target& target, const 
     for (size_t i = 0; i < n; ++i) {
         const Indicator& ind = pack.indicators[i];
         const IndicatorEntry* e = agency.file.find(ind.id);
-        if (e && e->level && e->verified && *e->level > *e->verified)
-            out.flags.push_back(GapFlag{static_cast<int>(i), FlagKind::self_above_verified, *e->level, e->verified});
-        if (e && e->level && *e->level >= 2 && e->evidence.empty())
-            out.flags.push_back(GapFlag{static_cast<int>(i), FlagKind::claim_without_evidence, *e->level, e->verified});
+        // Stored values (see Pack::step) of what the file says; validated, so they convert.
+        std::optional<int> self = e && e->level ? pack.value_from(*e->level) : std::nullopt;
+        std::optional<int> verified = e && e->verified ? pack.value_from(*e->verified) : std::nullopt;
+        if (self && verified && *self > *verified)
+            out.flags.push_back(GapFlag{static_cast<int>(i), FlagKind::self_above_verified, *self, verified});
+        if (self && *self >= pack.value_of_level(2) && e->evidence.empty())
+            out.flags.push_back(GapFlag{static_cast<int>(i), FlagKind::claim_without_evidence, *self, verified});
         if (goal[i] <= levels[i]) continue;
         GapRow row;
         row.indicator = static_cast<int>(i);
         row.current = levels[i];
-        if (e) {
-            row.self = e->level;
-            row.verified = e->verified;
-        }
+        row.self = self;
+        row.verified = verified;
         row.target = goal[i];
         row.gain_level = ind.weight / pack.total_weight;
-        row.gain_total = row.gain_level * Rational(goal[i] - levels[i]);
-        row.next_level = levels[i] + 1;
+        row.gain_total = row.gain_level * pack.exact(goal[i] - levels[i]);
+        row.next_level = pack.next_level(levels[i]);
         row.criteria = &pack.criteria_for(ind, row.next_level);
         auto g = ind.guide.find(row.next_level);
         row.expected_evidence = g != ind.guide.end() ? &g->second.evidence : &empty;
+        row.conditions = g != ind.guide.end() ? &g->second.conditions : &empty;
         if (e)
             for (const auto& item : e->evidence) {
                 EvidenceIssue issue{&item, {}};

@@ -21,6 +21,7 @@ struct EvidenceIssue {
     std::vector<EvidenceProblem> problems;
 };
 
+// Levels are stored values (Pack::step: hundredths in a pack with decimals); next_level is a whole level.
 struct GapRow {
     int indicator = 0; // index into pack.indicators
     int current = 0;   // the level that counts (basis)
@@ -32,6 +33,7 @@ struct GapRow {
     int next_level = 0;
     const std::string* criteria = nullptr;          // of next_level (pack text)
     const std::string* expected_evidence = nullptr; // of next_level, empty when the pack has none
+    const std::string* conditions = nullptr;        // of next_level ("Kondisi"), empty when the pack has none
     std::vector<EvidenceIssue> evidence_issues;     // of the agency's listed evidence
 };
 

@@ -39,10 +39,11 @@ Int lcm_checked(Int a, Int b) {
 }
 
 struct Item {
-    int k_min = 0;             // steps required (a per-indicator target above the current level)
-    int k_max = 0;             // steps available
-    Int unit = 0;              // gain per step in units
-    std::vector<Int> cum_cost; // cum_cost[k]: scaled effort of the first k steps
+    int k_min = 0;              // steps required (a per-indicator target above the current level)
+    int k_max = 0;              // steps available
+    std::vector<Int> cum_units; // cum_units[k]: gain of the first k steps in units (the first step of a
+                                // value between levels, 1.26 -> 2, gains less than the later ones)
+    std::vector<Int> cum_cost;  // cum_cost[k]: scaled effort of the first k steps
 };
 
 // Key of a partial solution: effort, then steps.
@@ -53,9 +54,11 @@ struct Cost {
     bool operator==(const Cost& o) const = default;
 };
 
-// A step gain in units, capped at `need`: any gain of at least `need` saturates the same way, and the
-// cap keeps `unit × steps` within 64 bits.
-long long capped(Int unit, long long need) { return static_cast<long long>(std::min<Int>(unit, need)); }
+// The gain of k steps in units, capped at `need`: any gain of at least `need` saturates the same way,
+// and the cap keeps the DP's indices within 64 bits.
+long long gained(const Item& it, int k, long long need) {
+    return static_cast<long long>(std::min<Int>(it.cum_units[static_cast<size_t>(k)], need));
+}
 
 void check_cells(size_t n, long long states, long long layers) {
     // The choice table has n × states × layers bytes; the two rolling cost layers 32 bytes per state × layer.
@@ -77,7 +80,7 @@ std::vector<int> solve_unlimited(const std::vector<Item>& items, long long need)
             Cost best;
             int best_k = 0;
             for (int k = it.k_min; k <= it.k_max; ++k) {
-                long long rest = std::max<long long>(0, j - capped(it.unit, need) * k);
+                long long rest = std::max<long long>(0, j - gained(it, k, need));
                 const Cost& sub = next[static_cast<size_t>(rest)];
                 if (sub.effort >= kInf) continue;
                 Cost c{sub.effort + it.cum_cost[static_cast<size_t>(k)], sub.steps + k};
@@ -96,7 +99,7 @@ std::vector<int> solve_unlimited(const std::vector<Item>& items, long long need)
     long long j = need;
     for (size_t i = 0; i < n; ++i) {
         raise[i] = choice[i][static_cast<size_t>(j)];
-        j = std::max<long long>(0, j - capped(items[i].unit, need) * raise[i]);
+        j = std::max<long long>(0, j - gained(items[i], raise[i], need));
     }
     return raise;
 }
@@ -118,7 +121,7 @@ std::vector<int> solve_limited(const std::vector<Item>& items, long long need, i
                 Int best = kInf;
                 int best_k = 0;
                 for (int k = it.k_min; k <= std::min(it.k_max, s); ++k) {
-                    long long rest = std::max<long long>(0, j - capped(it.unit, need) * k);
+                    long long rest = std::max<long long>(0, j - gained(it, k, need));
                     Int sub = next[at(rest, s - k)];
                     if (sub >= kInf) continue;
                     Int c = sub + it.cum_cost[static_cast<size_t>(k)];
@@ -141,7 +144,7 @@ std::vector<int> solve_limited(const std::vector<Item>& items, long long need, i
     int s = best_s;
     for (size_t i = 0; i < n; ++i) {
         raise[i] = choice[i][at(j, s)];
-        j = std::max<long long>(0, j - capped(items[i].unit, need) * raise[i]);
+        j = std::max<long long>(0, j - gained(items[i], raise[i], need));
         s -= raise[i];
     }
     return raise;
@@ -150,6 +153,10 @@ std::vector<int> solve_limited(const std::vector<Item>& items, long long need, i
 Int ceil_div(Int a, Int b) { return a >= 0 ? (a + b - 1) / b : -((-a) / b); }
 
 } // namespace
+
+int raised_value(const Pack& pack, int value, int raise) {
+    return raise <= 0 ? value : pack.value_of_level(pack.level_floor(value) + raise);
+}
 
 Rational effort_between(const Effort& e, int from, int to) {
     Rational sum;
@@ -173,36 +180,43 @@ Plan plan_to_index(const Pack& pack, const std::vector<int>& levels, const std::
     plan.target = target;
     plan.raise.assign(n, 0);
 
-    // Integer units of index gain: gain_i = weight_i / total = unit_i / scale.
+    // Integer units of index gain: gain_i (per stored value, Pack::step) = weight_i / (total × step)
+    // = unit_i / scale. Step k of an indicator reaches the whole level floor(current) + k.
     std::vector<Rational> gain(n);
     Int scale = 1;
     for (size_t i = 0; i < n; ++i) {
-        gain[i] = pack.indicators[i].weight / pack.total_weight;
+        gain[i] = pack.indicators[i].weight / (pack.total_weight * Rational(pack.step));
         scale = lcm_checked(scale, gain[i].den());
     }
+    auto base_level = [&](size_t i) { return pack.level_floor(levels[i]); };
     Int effort_scale = 1;
     for (size_t i = 0; i < n; ++i) {
         int top = pack.scale_of(pack.indicators[i]).max();
-        for (int l = levels[i] + 1; l <= top; ++l)
+        for (int l = base_level(i) + 1; l <= top; ++l)
             effort_scale = lcm_checked(effort_scale, efforts[i].step_to(l).den());
     }
     std::vector<Item> items(n);
     Int all_units = 0;
     for (size_t i = 0; i < n; ++i) {
         Item& it = items[i];
-        it.k_max = std::max(0, pack.scale_of(pack.indicators[i]).max() - levels[i]);
+        it.k_max = std::max(0, pack.scale_of(pack.indicators[i]).max() - base_level(i));
         if (it.k_max > 255) throw PlanTooLarge("a level scale is too long for planning (more than 255 steps)");
-        if (i < floors.size() && floors[i]) it.k_min = std::clamp(*floors[i] - levels[i], 0, it.k_max);
-        it.unit = gain[i].num() * (scale / gain[i].den());
+        if (i < floors.size() && floors[i]) {
+            Int short_by = *floors[i] - pack.value_of_level(base_level(i));
+            it.k_min = static_cast<int>(std::clamp<Int>(ceil_div(short_by, pack.step), 0, it.k_max));
+        }
+        Int unit = gain[i].num() * (scale / gain[i].den());
+        it.cum_units.push_back(0);
         it.cum_cost.push_back(0);
         for (int k = 1; k <= it.k_max; ++k) {
-            Rational c = efforts[i].step_to(levels[i] + k) * Rational(effort_scale, 1);
+            it.cum_units.push_back(unit * (pack.value_of_level(base_level(i) + k) - levels[i]));
+            Rational c = efforts[i].step_to(base_level(i) + k) * Rational(effort_scale, 1);
             it.cum_cost.push_back(it.cum_cost.back() + c.num());
         }
-        all_units += it.unit * it.k_max;
+        all_units += it.cum_units.back();
     }
-    // The most a step limit allows: every step of one indicator gains the same, so the best `limit`
-    // steps are simply the largest gains.
+    // The most a step limit allows: required steps first, then the best use of the rest, found by a
+    // small DP over (indicator, steps) because an indicator's first step may gain less than the next.
     Int reachable_units = all_units;
     int total_steps = 0, required_steps = 0;
     for (const auto& it : items) {
@@ -214,15 +228,20 @@ Plan plan_to_index(const Pack& pack, const std::vector<int>& levels, const std::
                                     " steps, more than the step limit " + std::to_string(*max_steps));
     bool limited = max_steps && *max_steps < total_steps;
     if (limited) {
-        // Required steps first, then the largest optional gains.
-        std::vector<Int> units;
-        reachable_units = 0;
+        std::vector<Int> best(static_cast<size_t>(*max_steps) + 1, -1); // best[s]: most units with s steps
+        best[0] = 0;
         for (const auto& it : items) {
-            reachable_units += it.unit * it.k_min;
-            for (int k = it.k_min; k < it.k_max; ++k) units.push_back(it.unit);
+            std::vector<Int> next(best.size(), -1);
+            for (size_t s = 0; s < best.size(); ++s) {
+                if (best[s] < 0) continue;
+                for (int k = it.k_min; k <= it.k_max && s + static_cast<size_t>(k) < best.size(); ++k) {
+                    Int v = best[s] + it.cum_units[static_cast<size_t>(k)];
+                    next[s + static_cast<size_t>(k)] = std::max(next[s + static_cast<size_t>(k)], v);
+                }
+            }
+            best = std::move(next);
         }
-        std::sort(units.begin(), units.end(), std::greater<>());
-        for (int s = 0; s < *max_steps - required_steps; ++s) reachable_units += units[static_cast<size_t>(s)];
+        reachable_units = *std::max_element(best.begin(), best.end());
     }
     plan.best_possible = plan.start_index + Rational(reachable_units, scale);
 
@@ -247,8 +266,11 @@ Plan plan_to_index(const Pack& pack, const std::vector<int>& levels, const std::
     }
 
     // Display order: a merge of the indicators' step sequences by gain per effort.
-    std::vector<int> next_level(levels);
+    std::vector<int> next_level(levels); // the stored value each indicator has reached
     std::vector<int> remaining(plan.raise);
+    auto step_to = [&](size_t i) { return pack.value_of_level(pack.next_level(next_level[i])); };
+    auto step_gain = [&](size_t i) { return gain[i] * Rational(step_to(i) - next_level[i]); };
+    auto step_effort = [&](size_t i) { return efforts[i].step_to(pack.next_level(next_level[i])); };
     Rational running = plan.start_index;
     for (;;) {
         int pick = -1;
@@ -259,25 +281,26 @@ Plan plan_to_index(const Pack& pack, const std::vector<int>& levels, const std::
                 continue;
             }
             size_t p = static_cast<size_t>(pick);
-            Rational ei = efforts[i].step_to(next_level[i] + 1), ep = efforts[p].step_to(next_level[p] + 1);
+            Rational ei = step_effort(i), ep = step_effort(p);
+            Rational gi = step_gain(i), gp = step_gain(p);
             // gain_i / e_i > gain_p / e_p  <=>  gain_i * e_p > gain_p * e_i (zero effort = infinite ratio)
-            Rational lhs = gain[i] * ep, rhs = gain[p] * ei;
-            if (lhs > rhs || (lhs == rhs && gain[i] > gain[p])) pick = static_cast<int>(i);
+            Rational lhs = gi * ep, rhs = gp * ei;
+            if (lhs > rhs || (lhs == rhs && gi > gp)) pick = static_cast<int>(i);
         }
         if (pick < 0) break;
         size_t p = static_cast<size_t>(pick);
         PlanStep st;
         st.indicator = pick;
         st.from = next_level[p];
-        st.to = next_level[p] + 1;
-        st.effort = efforts[p].step_to(st.to);
-        st.gain = gain[p];
-        running += gain[p];
+        st.to = step_to(p);
+        st.effort = step_effort(p);
+        st.gain = step_gain(p);
+        running += st.gain;
         st.index_after = running;
         st.predicate_after = &pack.predicate_for(running);
         plan.total_effort += st.effort;
         plan.steps.push_back(st);
-        ++next_level[p];
+        next_level[p] = st.to;
         --remaining[p];
     }
     plan.final_index = running;

@@ -17,6 +17,7 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// Levels are stored values (Pack::step); a step always ends on a whole level.
 struct PlanStep {
     int indicator = 0; // index into pack.indicators
     int from = 0;
@@ -56,6 +57,9 @@ struct Plan {
 Plan plan_to_index(const Pack& pack, const std::vector<int>& levels, const std::vector<Effort>& efforts,
                    const Rational& target, std::optional<int> max_steps = std::nullopt,
                    const std::vector<std::optional<int>>& floors = {});
+
+// The stored value of an indicator at `value` raised by `raise` steps (each to the next whole level).
+int raised_value(const Pack& pack, int value, int raise);
 
 // Efforts parallel to pack.indicators from an evidence file (`effort:` entries; default 1 per step).
 std::vector<Effort> efforts_from_file(const Pack& pack, const EvidenceFile& file);

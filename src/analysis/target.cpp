@@ -104,7 +104,8 @@ TargetResolution resolve_target(const Pack& pack, const EvidenceFile& file, cons
         t.kind = TargetKind::levels;
         t.source = source;
         t.level = level;
-        for (const auto& ind : pack.indicators) t.levels.push_back(std::min(level, pack.scale_of(ind).max()));
+        for (const auto& ind : pack.indicators)
+            t.levels.push_back(pack.value_of_level(std::min(level, pack.scale_of(ind).max())));
         return t;
     };
     if (!req.target.empty() && req.target_level) {
@@ -157,8 +158,9 @@ TargetResolution resolve_target(const Pack& pack, const EvidenceFile& file, cons
     std::vector<std::optional<int>> levels;
     for (const auto& ind : pack.indicators) {
         const IndicatorEntry* e = file.find(ind.id);
-        if (e && e->target) levels.push_back(*e->target);
-        else if (ft.level && allow_levels) levels.push_back(std::min(*ft.level, pack.scale_of(ind).max()));
+        if (e && e->target) levels.push_back(pack.value_from(*e->target));
+        else if (ft.level && allow_levels)
+            levels.push_back(pack.value_of_level(std::min(*ft.level, pack.scale_of(ind).max())));
         else levels.push_back(std::nullopt);
     }
     bool has_index = ft.index || file_predicate;

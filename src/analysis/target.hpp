@@ -25,8 +25,9 @@ struct Target {
     Rational index;                       // kind == index: the exact index to reach
     const Predicate* predicate = nullptr; // when the target was a predicate (or the default)
     std::optional<int> level;             // a level for every indicator (--target-level / targets.level)
-    // Parallel to pack.indicators (nullopt = no target). kind == levels: the target levels. kind ==
-    // index: the evidence file's per-indicator `target:` levels that every plan must include (or empty).
+    // Parallel to pack.indicators (nullopt = no target), as stored values (Pack::step). kind == levels: the target
+    // levels. kind == index: the evidence file's per-indicator `target:` levels that every plan must include (or
+    // empty).
     std::vector<std::optional<int>> levels;
 };
 

@@ -36,13 +36,21 @@ std::optional<LevelSetting> parse_level_setting(std::string_view text, std::stri
         error = fmt::format("'{}' has no level after '=' (write e.g. --set 5=3)", text);
         return std::nullopt;
     }
-    int value = 0;
-    auto [end, ec] = std::from_chars(level.data(), level.data() + level.size(), value);
-    if (ec != std::errc() || end != level.data() + level.size()) {
+    auto value = level.find('/') == std::string_view::npos ? Rational::parse(level) : std::nullopt;
+    if (!value) {
         error = fmt::format("'{}': the level '{}' is not a whole number", text, level);
+        if (level.find(',') != std::string_view::npos) {
+            std::string dotted(level);
+            std::replace(dotted.begin(), dotted.end(), ',', '.');
+            if (Rational::parse(dotted))
+                error =
+                    fmt::format("'{}': the level '{}' is not a whole number (write a decimal point, {}, in a rubric "
+                                "that records decimals)",
+                                text, level, dotted);
+        }
         return std::nullopt;
     }
-    return LevelSetting{std::string(id), value};
+    return LevelSetting{std::string(id), *value, std::string(level)};
 }
 
 std::vector<SettingProblem> check_level_settings(const Pack& pack, const std::vector<LevelSetting>& settings) {
@@ -59,7 +67,9 @@ std::vector<SettingProblem> check_level_settings(const Pack& pack, const std::ve
             continue;
         }
         const Scale& scale = pack.scale_of(*ind);
-        if (!scale.find(s.level)) problems.push_back({SettingProblem::level_out_of_scale, s, scale.min(), scale.max()});
+        if (!pack.value_from(s.level)) problems.push_back({SettingProblem::too_many_decimals, s, 0, 0});
+        else if (s.level < Rational(scale.min()) || s.level > Rational(scale.max()))
+            problems.push_back({SettingProblem::level_out_of_scale, s, scale.min(), scale.max()});
     }
     return problems;
 }
@@ -72,8 +82,9 @@ WhatIf what_if(const Pack& pack, const std::vector<int>& levels, const std::vect
         auto it = pack.indicator_index.find(s.id);
         if (it == pack.indicator_index.end()) continue; // rejected by check_level_settings
         size_t i = static_cast<size_t>(it->second);
-        changed[i] = s.level;
-        w.changes.push_back({it->second, levels[i], s.level});
+        int value = pack.value_from(s.level).value_or(levels[i]); // checked by check_level_settings
+        changed[i] = value;
+        w.changes.push_back({it->second, levels[i], value});
     }
     std::sort(w.changes.begin(), w.changes.end(),
               [](const LevelChange& a, const LevelChange& b) { return a.indicator < b.indicator; });

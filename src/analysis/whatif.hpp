@@ -14,16 +14,17 @@ namespace spbe {
 // One `--set ID=LEVEL`.
 struct LevelSetting {
     std::string id;
-    int level = 0;
+    Rational level;     // exact, e.g. 2.5 (whether the pack records it is check_level_settings' business)
+    std::string text{}; // the level as written, for messages (empty: level.to_exact_string())
 };
 
-// Parses "ID=LEVEL" (the level a whole number, spaces around '=' allowed). On failure returns nullopt
+// Parses "ID=LEVEL" (the level a number such as 3 or 2.5, spaces around '=' allowed). On failure returns nullopt
 // and sets `error` to a message that names the problem ("'5=2,5': the level '2,5' is not a whole number").
 std::optional<LevelSetting> parse_level_setting(std::string_view text, std::string& error);
 
 // Why a setting cannot be applied to a pack.
 struct SettingProblem {
-    enum Kind { unknown_indicator, level_out_of_scale, set_twice };
+    enum Kind { unknown_indicator, level_out_of_scale, set_twice, too_many_decimals };
     Kind kind = unknown_indicator;
     LevelSetting setting;
     int scale_min = 0; // for level_out_of_scale
@@ -34,7 +35,7 @@ struct SettingProblem {
 std::vector<SettingProblem> check_level_settings(const Pack& pack, const std::vector<LevelSetting>& settings);
 
 // One indicator that a setting touches, in pack order.
-struct LevelChange {
+struct LevelChange {   // stored values (Pack::step)
     int indicator = 0; // index into Pack::indicators
     int from = 0;
     int to = 0;

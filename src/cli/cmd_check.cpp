@@ -84,6 +84,7 @@ public:
         std::vector<Diagnostic> diags = std::move(parsed.diags);
         if (parsed.file) {
             const EvidenceFile& file = *parsed.file;
+            const Pack* checked_pack = nullptr;
             std::string ref = opt_.rubric.empty() ? file.rubric : opt_.rubric;
             if (!ref.empty()) {
                 if (opt_.rubric.empty() && !is_builtin_pack(ref)) {
@@ -108,6 +109,7 @@ public:
                                            "rubric-override"});
                         validate_evidence(file, *pack, diags);
                         note_filled(path, file, *pack);
+                        checked_pack = pack;
                     }
                 }
             }
@@ -121,7 +123,7 @@ public:
                     if (!want_hash) return std::string();
                     return file_sha256(p);
                 },
-                diags);
+                diags, checked_pack);
         }
         attach_file(diags, path);
         findings.insert(findings.end(), diags.begin(), diags.end());
@@ -135,7 +137,11 @@ private:
     void note_filled(const std::string& path, const EvidenceFile& file, const Pack& pack) {
         std::size_t n = 0;
         for (const auto& e : file.indicators)
-            if ((e.level || e.verified) && pack.find_indicator(e.id)) ++n;
+            if (const Indicator* ind = pack.find_indicator(e.id)) {
+                const auto& v = e.level ? e.level : e.verified;
+                bool from_external = !v && e.external && ind->external && ind->external->has_conversion;
+                if ((v && pack.value_from(*v)) || from_external) ++n;
+            }
         if (n < pack.indicators.size()) filled_[path] = {n, pack.indicators.size()};
     }
 

@@ -68,16 +68,8 @@ int run_diff(const DiffOptions& opt) {
     const AgencyResult& o = *old_in.result;
     const AgencyResult& n = *new_in.result;
 
-    // Indicator ids of two packs that coincide are not the same indicator: without a crosswalk,
-    // nothing honest can be paired (exit 2: the command line lacks --map).
-    if (o.pack->id != n.pack->id && opt.map.empty()) {
-        print_error(fmt::format(
-            "{} uses rubric {} and {} uses rubric {}: indicators of different packs are not compared by id; "
-            "give a crosswalk with --map FILE (crosswalk: 1, from: {}, to: {}, indicators: {{old id: new id}}; see "
-            "README, spbe diff)",
-            o.path, o.pack->id, n.path, n.pack->id, o.pack->id, n.pack->id));
-        return kUsage;
-    }
+    // Indicator ids of two packs that coincide are not the same indicator: without a crosswalk only
+    // the index and the predicate are compared (diff_agencies pairs nothing across packs).
     std::optional<Crosswalk> crosswalk;
     if (!opt.map.empty()) {
         int code = kOk;

@@ -147,8 +147,15 @@ private:
     std::mutex spool_packs_mutex_;
     std::vector<const Pack*> spool_packs_; // numbering of packs in spool records, in any order
     std::map<const Pack*, std::unique_ptr<BatchRenderer>> pre_renderers_; // guarded by spool_packs_mutex_
-    std::vector<std::pair<Rational, uint64_t>> ranking_;                  // --sort index: (index, spool offset) per row
-    std::vector<std::pair<Rational, std::string>> gate_failures_;         // rows below --fail-under, in input order
+    // --sort index: per row its pack, index and spool offset. Indices of different packs are not
+    // comparable, so rows rank within their pack (packs in id order, as the summaries).
+    struct Ranked {
+        std::string pack;
+        Rational index;
+        uint64_t at = 0;
+    };
+    std::vector<Ranked> ranking_;
+    std::vector<std::pair<Rational, std::string>> gate_failures_; // rows below --fail-under, in input order
     std::set<std::string> headers_reported_;
     std::unordered_map<std::string, std::string> agency_paths_; // (pack, year, code or name) -> the row that counts
     std::unique_ptr<AgencyResult> single_result_;
@@ -501,7 +508,7 @@ void ScoreRun::emit(std::vector<ItemResult>& results) {
                                                                row.index.to_fixed(row.pack->precision),
                                                                row.index.to_exact_string(), opt_.fail_under));
         uint64_t at = spool_.append(o.entry);
-        if (bopt_.ranked) ranking_.emplace_back(row.index, at);
+        if (bopt_.ranked) ranking_.push_back({row.pack->id, row.index, at});
         o.row.reset();
         std::string().swap(o.entry);
     }
@@ -561,9 +568,18 @@ bool ScoreRun::report_batch() {
     // Rows in output order: spool order, or ranked by exact index (stable, so ties keep path order).
     std::vector<int> ranks;
     if (bopt_.ranked) {
-        std::stable_sort(ranking_.begin(), ranking_.end(),
-                         [](const auto& a, const auto& b) { return a.first > b.first; });
-        ranks = competition_ranks(ranking_, [](const auto& entry) -> const Rational& { return entry.first; });
+        std::stable_sort(ranking_.begin(), ranking_.end(), [](const Ranked& a, const Ranked& b) {
+            return a.pack != b.pack ? a.pack < b.pack : a.index > b.index;
+        });
+        for (size_t begin = 0; begin < ranking_.size();) { // competition ranks, restarting per pack
+            size_t end = begin;
+            while (end < ranking_.size() && ranking_[end].pack == ranking_[begin].pack) ++end;
+            std::vector<Ranked> block(ranking_.begin() + static_cast<long>(begin),
+                                      ranking_.begin() + static_cast<long>(end));
+            for (int r : competition_ranks(block, [](const Ranked& e) -> const Rational& { return e.index; }))
+                ranks.push_back(r);
+            begin = end;
+        }
     }
     if (renderer.needs_widths())
         for_each_entry(ranks, [&](std::string_view record, std::string_view, int rank) {
@@ -597,7 +613,7 @@ void ScoreRun::for_each_entry(const std::vector<int>& ranks, Fn&& fn) {
     std::string_view record, text;
     if (bopt_.ranked) {
         for (size_t i = 0; i < ranking_.size(); ++i) {
-            spool_.read_at(ranking_[i].second, entry);
+            spool_.read_at(ranking_[i].at, entry);
             split_spool_entry(entry, record, text);
             fn(record, text, ranks[i]);
         }

@@ -37,16 +37,22 @@ std::string problem_message(const Pack& pack, const SettingProblem& p) {
         for (const auto& ind : pack.indicators) ids.push_back(ind.id);
         std::string hint = closest_match(s.id, ids);
         if (!hint.empty())
-            return fmt::format("--set {}={}: unknown indicator '{}' in {}; did you mean '{}'?", s.id, s.level, s.id,
+            return fmt::format("--set {}={}: unknown indicator '{}' in {}; did you mean '{}'?", s.id, s.text, s.id,
                                pack.id, hint);
-        return fmt::format("--set {}={}: unknown indicator '{}' in {} (ids run from {} to {})", s.id, s.level, s.id,
+        return fmt::format("--set {}={}: unknown indicator '{}' in {} (ids run from {} to {})", s.id, s.text, s.id,
                            pack.id, ids.front(), ids.back());
     }
     case SettingProblem::level_out_of_scale:
-        return fmt::format("--set {}={}: level {} is outside the scale of indicator {} ({}..{})", s.id, s.level,
-                           s.level, s.id, p.scale_min, p.scale_max);
+        return fmt::format("--set {}={}: level {} is outside the scale of indicator {} ({}..{})", s.id, s.text, s.text,
+                           s.id, p.scale_min, p.scale_max);
+    case SettingProblem::too_many_decimals:
+        if (pack.decimals == 0)
+            return fmt::format("--set {}={}: the level '{}' is not a whole number ({} scores whole levels)", s.id,
+                               s.text, s.text, pack.id);
+        return fmt::format("--set {}={}: {} has more than {} decimals, the precision {} records", s.id, s.text, s.text,
+                           pack.decimals, pack.id);
     case SettingProblem::set_twice:
-        return fmt::format("--set {}={}: indicator {} is set more than once", s.id, s.level, s.id);
+        return fmt::format("--set {}={}: indicator {} is set more than once", s.id, s.text, s.id);
     }
     return {};
 }

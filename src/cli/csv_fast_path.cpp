@@ -93,7 +93,8 @@ bool CsvFastPath::score(int csv, size_t index, std::optional<BatchRow>& out) {
         pack_ = pack;
     }
     const Pack& pack = *pack_;
-    if (!header_->ok || !scorer_->usable()) return false;
+    // The fast row reader reads whole numbers only: packs with decimals take the general path.
+    if (!header_->ok || !scorer_->usable() || pack.step != 1) return false;
     if (!rubric_.empty() && !row_.rubric.empty() && row_.rubric != pack.id) return false; // the general path warns
     levels_.assign(pack.indicators.size(), 0);
     for (size_t k = 0; k < row_.levels.size(); ++k) {

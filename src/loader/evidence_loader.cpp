@@ -13,21 +13,75 @@ namespace spbe {
 
 namespace {
 
+// "-1.25", "2.5", "3." — digits with one decimal point, as a level may be written.
+bool is_plain_decimal(std::string_view s) {
+    if (!s.empty() && (s.front() == '-' || s.front() == '+')) s.remove_prefix(1);
+    size_t dot = s.find('.');
+    if (dot == std::string_view::npos || s.size() > 20) return false;
+    auto digits = [](std::string_view d) {
+        return std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    return dot > 0 && dot + 1 < s.size() && digits(s.substr(0, dot)) && digits(s.substr(dot + 1));
+}
+
+std::string comma_to_point(std::string_view s) {
+    std::string out(s);
+    std::replace(out.begin(), out.end(), ',', '.');
+    return out;
+}
+
 // `what` builds the description ("level of indicator 3") only when there is something to report.
+// Levels are read exactly, decimals included (2.5); whether the rubric records decimals is decided
+// by validate_evidence, which knows the pack.
 template <typename What>
-std::optional<int> read_level(YamlReader& r, const YamlNode& node, What&& what, IndicatorEntry& entry) {
+std::optional<Rational> read_level(YamlReader& r, const YamlNode& node, What&& what, IndicatorEntry& entry) {
     if (node.IsNull()) return std::nullopt;
-    auto v = r.integer(node, what);
+    std::optional<Rational> v;
+    if (node.IsScalar()) {
+        const std::string_view s = node.Scalar();
+        if (auto i = YamlReader::plain_integer(s)) v = Rational(*i);
+        else if (is_plain_decimal(s)) v = Rational::parse(s);
+        else if (s.find(',') != std::string_view::npos && is_plain_decimal(comma_to_point(s))) {
+            entry.invalid_level = true;
+            r.error(YamlReader::pos(node),
+                    fmt::format("{} must be written with a decimal point, found '{}' (write {}; the levels of "
+                                "spbe-2018 and spbe-2020 are whole numbers)",
+                                what(), s, comma_to_point(s)),
+                    "decimal-comma");
+            return std::nullopt;
+        }
+    }
     if (!v) {
+        r.integer(node, what); // reports why it is not a level
         entry.invalid_level = true;
         return std::nullopt;
     }
-    if (*v < -1000 || *v > 1000) {
+    if (*v < Rational(-1000) || *v > Rational(1000)) {
         entry.invalid_level = true;
-        r.error(YamlReader::pos(node), fmt::format("{} {} is not a maturity level", what(), *v), "level-range");
+        r.error(YamlReader::pos(node), fmt::format("{} {} is not a maturity level", what(), v->to_exact_string()),
+                "level-range");
         return std::nullopt;
     }
-    return static_cast<int>(*v);
+    return v;
+}
+
+// `value` of an external index: a number, or nothing while the index is not published.
+void read_external(YamlReader& r, const YamlNode& node, IndicatorEntry& entry, std::string_view what) {
+    std::string ewhat = fmt::format("'external' of {}", what);
+    if (!r.expect_map(node, ewhat)) return;
+    ExternalValue x;
+    x.pos = YamlReader::pos(node);
+    for (auto& [key, value] : r.entries(node, {"index", "value"}, ewhat)) {
+        if (key == "index") {
+            if (auto s = r.string(value, fmt::format("index of {}", ewhat))) x.index = *s;
+        } else if (!value.IsNull()) {
+            if (auto v = r.number(value, fmt::format("value of {}", ewhat))) x.value = *v;
+        }
+    }
+    if (x.index.empty())
+        r.error(x.pos, fmt::format("{} has no 'index' (e.g. external: {{index: SDI, value: 68.75}})", ewhat),
+                "missing-key");
+    entry.external = std::move(x);
 }
 
 void read_evidence_items(YamlReader& r, const YamlNode& node, IndicatorEntry& entry) {
@@ -128,7 +182,8 @@ void read_indicator(YamlReader& r, std::string_view id, SourcePos key_pos, const
     }
     entry.long_form = true;
     entry.level_pos = entry.pos;
-    for (auto& [key, value] : r.entries(node, {"level", "verified", "note", "evidence", "target", "effort"}, what)) {
+    for (auto& [key, value] :
+         r.entries(node, {"level", "verified", "note", "evidence", "target", "effort", "external"}, what)) {
         if (key == "level") {
             entry.level_pos = YamlReader::pos(value).line ? YamlReader::pos(value) : YamlReader::key_pos(node, key);
             entry.level = read_level(
@@ -144,6 +199,8 @@ void read_indicator(YamlReader& r, std::string_view id, SourcePos key_pos, const
         } else if (key == "target") {
             entry.target = read_level(
                 r, value, [&] { return fmt::format("target of {}", what()); }, entry);
+        } else if (key == "external") {
+            read_external(r, value, entry, what());
         } else {
             read_effort(r, value, entry, what());
         }
@@ -270,6 +327,48 @@ EvidenceParse parse_evidence(const std::string& text) {
     return out;
 }
 
+namespace {
+
+// An `external:` entry against what the pack says of the indicator.
+template <typename Error>
+void validate_external(const IndicatorEntry& e, const Indicator& ind, const Pack& pack, Error&& error) {
+    const ExternalValue& x = *e.external;
+    if (!ind.external) {
+        std::string with;
+        for (const auto& other : pack.indicators)
+            if (other.external)
+                with += fmt::format("{}{} ({})", with.empty() ? "" : ", ", other.id, other.external->index);
+        error(x.pos,
+              fmt::format("indicator {} of {} does not take its value from an external index{}", e.id, pack.id,
+                          with.empty() ? "" : fmt::format("; those that do: {}", with)),
+              "external-index");
+        return;
+    }
+    const ExternalIndex& want = *ind.external;
+    if (!x.index.empty() && x.index != want.index) {
+        error(x.pos,
+              fmt::format("indicator {} takes the external index {}, not '{}' (write external: {{index: {}, value: "
+                          "...}})",
+                          e.id, want.index, x.index, want.index),
+              "external-index");
+        return;
+    }
+    if (x.value && (*x.value < want.range_min || *x.value > want.range_max))
+        error(x.pos,
+              fmt::format("{} {} of indicator {} is outside the range {} to {} of the index", want.index,
+                          x.value->to_exact_string(), e.id, want.range_min.to_exact_string(),
+                          want.range_max.to_exact_string()),
+              "external-range");
+    if (want.has_conversion && (e.level || e.verified))
+        error(x.pos,
+              fmt::format("indicator {} has both a level and the external index {}: its value is converted from the "
+                          "index, so remove 'level' and 'verified' (or remove 'external')",
+                          e.id, want.index),
+              "external-level");
+}
+
+} // namespace
+
 void validate_evidence(const EvidenceFile& file, const Pack& pack, std::vector<Diagnostic>& diags, bool self_basis) {
     auto error = [&](SourcePos pos, std::string msg, const char* rule) {
         diags.push_back(Diagnostic{"", pos, Severity::error, std::move(msg), rule});
@@ -285,20 +384,51 @@ void validate_evidence(const EvidenceFile& file, const Pack& pack, std::vector<D
         }
         seen[static_cast<size_t>(ind - pack.indicators.data())] = true;
         const Scale& scale = pack.scale_of(*ind);
-        auto check = [&](const std::optional<int>& v, SourcePos pos, const char* what) {
-            if (v && !scale.find(*v))
+        auto check = [&](const std::optional<Rational>& v, SourcePos pos, const char* what) {
+            if (!v) return;
+            if (!pack.value_from(*v)) {
+                if (pack.decimals == 0)
+                    error(pos,
+                          fmt::format("{} of indicator {} must be a whole number, found {}", what, e.id,
+                                      v->to_exact_string()),
+                          "not-integer");
+                else
+                    error(pos,
+                          fmt::format("{} {} of indicator {} has more than {} decimals (rubric {} records values "
+                                      "such as {})",
+                                      what, v->to_exact_string(), e.id, pack.decimals, pack.id,
+                                      pack.value_text(pack.value_of_level(scale.min()) + 25 * pack.step / 100)),
+                          "level-decimals");
+            } else if (*v < Rational(scale.min()) || *v > Rational(scale.max()) ||
+                       (pack.decimals == 0 && !scale.find(static_cast<int>(v->num())))) {
                 error(pos,
-                      fmt::format("{} {} of indicator {} is outside the scale {} to {}", what, *v, e.id, scale.min(),
-                                  scale.max()),
+                      fmt::format("{} {} of indicator {} is outside the scale {} to {}", what, v->to_exact_string(),
+                                  e.id, scale.min(), scale.max()),
                       "level-range");
+            }
         };
         check(e.level, e.level_pos, "level");
         check(e.verified, e.verified_pos, "verified level");
         check(e.target, e.pos, "target level");
+        if (e.external) validate_external(e, *ind, pack, error);
+        if (e.external && ind->external && ind->external->has_conversion && !e.external->value)
+            diags.push_back(
+                Diagnostic{"", e.external->pos, Severity::warning,
+                           fmt::format("{} of indicator {} is not published yet: counted as {}, as the "
+                                       "assessors do until it is",
+                                       ind->external->index, e.id, pack.value_text(pack.value_of_level(scale.min()))),
+                           "external-pending"});
         if (e.invalid_level) continue; // already reported where it was written
-        if (!e.level && !e.verified)
-            error(e.level_pos, fmt::format("level of indicator {} is not filled in", e.id), "missing-level");
-        else if (self_basis && !e.level)
+        bool from_external = e.external && ind->external && ind->external->has_conversion;
+        if (!e.level && !e.verified && !from_external) {
+            if (e.external && ind->external)
+                error(e.external->pos,
+                      fmt::format("no conversion of {} to a level of indicator {} is known; give the level too "
+                                  "(level: 2.5)",
+                                  ind->external->index, e.id),
+                      "external-level");
+            else error(e.level_pos, fmt::format("level of indicator {} is not filled in", e.id), "missing-level");
+        } else if (self_basis && !e.level && !from_external)
             error(e.pos, fmt::format("indicator {} has no self-assessed 'level' (needed by --basis self)", e.id),
                   "missing-level");
     }

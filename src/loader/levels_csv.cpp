@@ -33,7 +33,9 @@ bool all_digits(std::string_view s) {
 }
 
 // A level cell: "3", "-1"; "3,0" or "3.0" read as 3 with a warning; anything else is an error.
-std::optional<int> read_level(const CsvField& f, int col, const std::string& id, std::vector<Diagnostic>& diags) {
+// A level cell: a whole number, or a decimal with ',' or '.' (spreadsheets in Indonesian write 2,5).
+// Exact; whether the row's rubric records decimals is for validate_evidence to say.
+std::optional<Rational> read_level(const CsvField& f, int col, const std::string& id, std::vector<Diagnostic>& diags) {
     std::string_view s = f.text;
     bool negative = false;
     if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
@@ -42,24 +44,14 @@ std::optional<int> read_level(const CsvField& f, int col, const std::string& id,
     }
     size_t sep = s.find_first_of(",.");
     std::string_view whole = s.substr(0, sep);
+    std::string_view frac;
     if (sep != std::string_view::npos) {
-        std::string_view frac = s.substr(sep + 1);
-        if (all_digits(whole) && all_digits(frac)) {
-            if (frac.find_first_not_of('0') != std::string_view::npos) {
-                add(diags, f.line, col, Severity::error,
-                    fmt::format("level '{}' of indicator {} is not a whole number", f.text, id), "type");
-                return std::nullopt;
-            }
-            add(diags, f.line, col, Severity::warning,
-                fmt::format("level '{}' of indicator {} read as {}{}", f.text, id, negative ? "-" : "", whole),
-                "decimal-level");
-        } else {
-            whole = {};
-        }
+        frac = s.substr(sep + 1);
+        if (!all_digits(frac) || frac.size() > 6) whole = {};
     }
     if (!all_digits(whole) || whole.size() > 4) {
-        add(diags, f.line, col, Severity::error,
-            fmt::format("level '{}' of indicator {} is not a whole number", f.text, id), "type");
+        add(diags, f.line, col, Severity::error, fmt::format("level '{}' of indicator {} is not a number", f.text, id),
+            "type");
         return std::nullopt;
     }
     int v = std::stoi(std::string(whole));
@@ -68,7 +60,18 @@ std::optional<int> read_level(const CsvField& f, int col, const std::string& id,
             "level-range");
         return std::nullopt;
     }
-    return negative ? -v : v;
+    Rational level(negative ? -v : v);
+    if (!frac.empty() && frac.find_first_not_of('0') == std::string_view::npos) {
+        add(diags, f.line, col, Severity::warning,
+            fmt::format("level '{}' of indicator {} read as {}{}", f.text, id, negative ? "-" : "", whole),
+            "decimal-level");
+    } else if (!frac.empty()) {
+        long long den = 1;
+        for (size_t i = 0; i < frac.size(); ++i) den *= 10;
+        Rational part(std::stoll(std::string(frac)), den);
+        level = negative ? level - part : level + part;
+    }
+    return level;
 }
 
 // Field number (1-based) of byte `offset` in the record that starts at `begin` (outside quotes).

@@ -38,6 +38,68 @@ std::string level_key_what(std::string_view what, std::string_view key) {
     return fmt::format("level '{}' of {}", key, what);
 }
 
+// An indicator's `external:` block: which index feeds it and, where known, the conversion.
+ExternalIndex read_external(YamlReader& r, const YamlNode& node, const std::string& what) {
+    ExternalIndex x;
+    if (!r.expect_map(node, what)) return x;
+    bool has_range = false;
+    for (auto& [key, value] :
+         r.entries(node, {"index", "name", "agency", "range", "bands", "conversion", "optional"}, what)) {
+        if (key == "index") {
+            if (auto s = r.string(value, fmt::format("index of {}", what))) x.index = *s;
+        } else if (key == "name") {
+            if (auto t = r.local_text(value, fmt::format("name of {}", what))) x.name = *t;
+        } else if (key == "agency") {
+            if (auto s = r.string(value, fmt::format("agency of {}", what))) x.agency = *s;
+        } else if (key == "optional") {
+            if (auto s = r.string(value, fmt::format("optional of {}", what))) {
+                if (*s != "true" && *s != "false")
+                    r.error(YamlReader::pos(value), fmt::format("optional of {} must be true or false", what), "type");
+                x.optional = *s == "true";
+            }
+        } else if (key == "range" || key == "bands") {
+            std::string lwhat = fmt::format("{} of {}", key, what);
+            if (!r.expect_seq(value, lwhat)) continue;
+            std::vector<Rational> values;
+            for (const auto& v : value)
+                if (auto n = r.number(v, lwhat)) values.push_back(*n);
+            if (!std::is_sorted(values.begin(), values.end()))
+                r.error(YamlReader::pos(value), fmt::format("{} must be in ascending order", lwhat), "type");
+            if (key == "bands") x.bands = values;
+            else if (values.size() != 2)
+                r.error(YamlReader::pos(value), fmt::format("{} must be [lowest, highest]", lwhat), "type");
+            else {
+                x.range_min = values[0];
+                x.range_max = values[1];
+                has_range = true;
+            }
+        } else {
+            std::string cwhat = fmt::format("conversion of {}", what);
+            if (!r.expect_map(value, cwhat)) continue;
+            x.has_conversion = true;
+            for (auto& [ckey, cvalue] : r.entries(value, {"offset", "factor", "grade", "basis"}, cwhat)) {
+                if (ckey == "offset" || ckey == "factor") {
+                    if (auto n = r.number(cvalue, fmt::format("{} of {}", ckey, cwhat)))
+                        (ckey == "offset" ? x.offset : x.factor) = *n;
+                } else if (auto s = r.string(cvalue, fmt::format("{} of {}", ckey, cwhat))) {
+                    if (ckey == "grade" && *s != "derived" && *s != "assumed" && *s != "official")
+                        r.error(YamlReader::pos(cvalue),
+                                fmt::format("grade of {} must be official, derived or assumed, found '{}'", cwhat, *s),
+                                "type");
+                    (ckey == "grade" ? x.grade : x.basis) = *s;
+                }
+            }
+            if (x.grade.empty())
+                r.error(YamlReader::pos(value), fmt::format("{} has no 'grade' (official, derived or assumed)", cwhat),
+                        "missing-key");
+        }
+    }
+    if (x.index.empty()) r.error(YamlReader::pos(node), fmt::format("{} has no 'index'", what), "missing-key");
+    if (!has_range)
+        r.error(YamlReader::pos(node), fmt::format("{} has no 'range' [lowest, highest]", what), "missing-key");
+    return x;
+}
+
 // Reads {level: text} maps (criteria), returning level -> text.
 std::map<int, std::string> read_level_texts(YamlReader& r, const YamlNode& node, const std::string& what) {
     std::map<int, std::string> out;
@@ -60,9 +122,16 @@ void read_scale(YamlReader& r, std::string_view id, const YamlNode& node, Pack& 
     std::string what = fmt::format("scale '{}'", id);
     if (!r.expect_map(node, what)) return;
     bool has_levels = false;
-    for (auto& [key, value] : r.entries(node, {"name", "levels"}, what)) {
+    for (auto& [key, value] : r.entries(node, {"name", "decimals", "levels"}, what)) {
         if (key == "name") {
             if (auto t = r.local_text(value, fmt::format("name of {}", what))) scale.name = *t;
+        } else if (key == "decimals") {
+            if (auto d = r.integer(value, fmt::format("decimals of {}", what))) {
+                if (*d < 0 || *d > 4)
+                    r.error(YamlReader::pos(value),
+                            fmt::format("decimals of {} must be 0 (whole levels) to 4, found {}", what, *d), "scale");
+                else scale.decimals = static_cast<int>(*d);
+            }
         } else {
             has_levels = true;
             if (!r.expect_seq(value, fmt::format("levels of {}", what))) continue;
@@ -189,8 +258,8 @@ void read_indicator(Context& ctx, YamlReader& r, const YamlNode& node, int group
     std::string what = ind.id.empty() ? "an indicator" : fmt::format("indicator {}", ind.id);
     bool has_weight = false, weight_key = false; // weight_key: present, perhaps unreadable (already reported)
     for (auto& [key, value] : r.entries(node,
-                                        {"id", "name", "weight", "scale", "question", "criteria", "assessment",
-                                         "example_evidence", "levels_2024", "note"},
+                                        {"id", "name", "weight", "scale", "question", "description", "criteria",
+                                         "assessment", "example_evidence", "levels_2024", "guide", "note", "external"},
                                         what)) {
         if (key == "id") {
             r.string(value, fmt::format("id of {}", what));
@@ -221,8 +290,10 @@ void read_indicator(Context& ctx, YamlReader& r, const YamlNode& node, int group
         } else if (key == "criteria") {
             auto texts = read_level_texts(r, value, fmt::format("criteria of {}", what));
             if (ctx.options.with_text) ind.criteria = std::move(texts);
-        } else if (key == "levels_2024") {
-            std::string gwhat = fmt::format("levels_2024 of {}", what);
+        } else if (key == "external") {
+            ind.external = read_external(r, value, fmt::format("external of {}", what));
+        } else if (key == "levels_2024" || key == "guide") {
+            std::string gwhat = fmt::format("{} of {}", key, what);
             if (!r.expect_map(value, gwhat)) continue;
             for (auto& [lkey, lnode] : r.entries(value, gwhat)) {
                 auto level = Rational::parse(lkey);
@@ -234,11 +305,15 @@ void read_indicator(Context& ctx, YamlReader& r, const YamlNode& node, int group
                 std::string lwhat = level_key_what(gwhat, lkey);
                 if (!r.expect_map(lnode, lwhat)) continue;
                 LevelGuide guide;
-                for (auto& [gkey, gvalue] : r.entries(lnode, {"criteria", "fulfilment", "evidence"}, lwhat)) {
+                // levels_2024 holds the Pedoman 3/2024 wording; guide the newer modules' Kondisi.
+                auto fields = key == "guide" ? r.entries(lnode, {"conditions", "evidence"}, lwhat)
+                                             : r.entries(lnode, {"criteria", "fulfilment", "evidence"}, lwhat);
+                for (auto& [gkey, gvalue] : fields) {
                     auto s = r.string(gvalue, fmt::format("{} of {}", gkey, lwhat));
                     if (!s) continue;
                     (gkey == "criteria"     ? guide.criteria_revised
                      : gkey == "fulfilment" ? guide.fulfilment
+                     : gkey == "conditions" ? guide.conditions
                                             : guide.evidence) = *s;
                 }
                 if (ctx.options.with_text) ind.guide[static_cast<int>(level->num())] = std::move(guide);
@@ -246,6 +321,7 @@ void read_indicator(Context& ctx, YamlReader& r, const YamlNode& node, int group
         } else if (auto s = r.string(value, fmt::format("{} of {}", key, what))) {
             if (!ctx.options.with_text) continue;
             if (key == "question") ind.question = *s;
+            else if (key == "description") ind.description = *s;
             else if (key == "assessment") ind.assessment = *s;
             else if (key == "example_evidence") ind.example_evidence = *s;
             else ind.note = *s;
@@ -482,10 +558,17 @@ PackLoad load_pack(const PackFileReader& read, const PackLoadOptions& options) {
                 if (auto t = r.local_text(value, "'index_name'")) pack.index_name = *t;
             } else if (key == "source") {
                 if (!r.expect_map(value, "'source'")) continue;
-                for (auto& [skey, svalue] : r.entries(value, {"regulation", "title", "date", "evidence"}, "'source'")) {
+                for (auto& [skey, svalue] :
+                     r.entries(value, {"regulation", "title", "date", "evidence", "status"}, "'source'")) {
                     auto s = r.string(svalue, fmt::format("source {}", skey));
                     if (!s) continue;
-                    if (skey == "regulation") pack.source.regulation = *s;
+                    if (skey == "status") {
+                        if (*s != "official" && *s != "secondary")
+                            r.error(YamlReader::pos(svalue),
+                                    fmt::format("source status must be 'official' or 'secondary', found '{}'", *s),
+                                    "type");
+                        else pack.source.status = *s;
+                    } else if (skey == "regulation") pack.source.regulation = *s;
                     else if (skey == "title") pack.source.title = *s;
                     else if (skey == "evidence") pack.source.evidence = *s;
                     else pack.source.date = *s;
@@ -550,6 +633,17 @@ PackLoad load_pack(const PackFileReader& read, const PackLoadOptions& options) {
             if (!default_scale.empty() && pack.scales[static_cast<size_t>(pack.default_scale)].id != default_scale)
                 r.error(default_scale_pos, fmt::format("default_scale '{}' is not one of the scales", default_scale),
                         "unknown-scale");
+        }
+        if (!pack.scales.empty()) {
+            pack.decimals = pack.scales.front().decimals;
+            for (const auto& sc : pack.scales)
+                if (sc.decimals != pack.decimals)
+                    r.error({1, 1},
+                            fmt::format("every scale of a pack must record the same decimals ('{}' has {}, '{}' {})",
+                                        pack.scales.front().id, pack.decimals, sc.id, sc.decimals),
+                            "scale");
+            pack.step = 1;
+            for (int d = 0; d < pack.decimals; ++d) pack.step *= 10;
         }
         if (present.count("predicates") && pack.predicates.empty())
             r.error(predicates_pos, "'predicates' must list at least one band", "predicate-bands");

@@ -81,10 +81,10 @@ std::string pack_structure(const Pack& pack) {
                     pack.source.evidence, pack.total_weight.to_exact_string(), pack.precision, pack.rounding);
     for (const auto& t : pack.tiers) out += fmt::format("tier {} {} {}\n", t.id, t.plural, text(t.name));
     for (const auto& s : pack.scales) {
-        out += fmt::format("scale {} {}\n", s.id, text(s.name));
+        out += fmt::format("scale {} {} decimals={}\n", s.id, text(s.name), s.decimals);
         for (const auto& l : s.levels) out += fmt::format("  level {} {}\n", l.value, text(l.name));
     }
-    out += fmt::format("default_scale {}\n", pack.default_scale);
+    out += fmt::format("default_scale {} status={}\n", pack.default_scale, pack.source.status);
     for (const auto& p : pack.predicates)
         out += fmt::format("predicate {} {}\n", p.min.to_exact_string(), text(p.name));
     for (const auto& f : pack.files) out += fmt::format("file {}\n", f);
@@ -100,6 +100,15 @@ std::string pack_structure(const Pack& pack) {
     for (const auto& ind : pack.indicators)
         out += fmt::format("indicator {} {} weight={} scale={} group={} file={}\n", ind.id, text(ind.name),
                            ind.weight.to_exact_string(), ind.scale, ind.group, ind.file);
+    for (const auto& ind : pack.indicators) {
+        if (!ind.external) continue;
+        const ExternalIndex& x = *ind.external;
+        out += fmt::format("external {} {} {} range={}..{} conversion={} {}+{}x {} optional={} bands=", ind.id, x.index,
+                           x.agency, x.range_min.to_exact_string(), x.range_max.to_exact_string(), x.has_conversion,
+                           x.offset.to_exact_string(), x.factor.to_exact_string(), x.grade, x.optional);
+        for (const auto& b : x.bands) out += b.to_exact_string() + ",";
+        out += "\n";
+    }
     return out;
 }
 

@@ -10,8 +10,8 @@
 namespace spbe {
 
 // The keys of an indicator that hold text only (dropped from structure-only files).
-inline constexpr const char* kIndicatorTextKeys[] = {"question",         "criteria",    "assessment",
-                                                     "example_evidence", "levels_2024", "note"};
+inline constexpr const char* kIndicatorTextKeys[] = {"question",         "description", "criteria", "assessment",
+                                                     "example_evidence", "levels_2024", "guide",    "note"};
 
 // Strips the text of one pack file: for the manifest ("pack.yaml") the provenance and the generic
 // criteria of scale levels, for a group file the text keys of every indicator. Comments go too.

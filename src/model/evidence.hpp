@@ -38,13 +38,24 @@ struct Effort {
     Rational step_to(int level) const;
 };
 
+// The value of another agency's index given for an indicator (`external: {index: SDI, value: 68.75}`);
+// no value means the index is not published yet (the assessors then count 1.00).
+struct ExternalValue {
+    std::string index;
+    std::optional<Rational> value;
+    SourcePos pos;
+};
+
+// Levels are exact as written (2 or 2.5); whether a pack accepts them is validate_evidence's
+// business, and Pack::value_from turns them into the pack's stored values.
 struct IndicatorEntry {
     std::string id;
-    std::optional<int> level;    // self-assessment (penilaian mandiri)
-    std::optional<int> verified; // evaluator's level
+    std::optional<Rational> level;    // self-assessment (penilaian mandiri)
+    std::optional<Rational> verified; // evaluator's level
     std::string note;
     std::vector<EvidenceItem> evidence;
-    std::optional<int> target;
+    std::optional<Rational> target;
+    std::optional<ExternalValue> external;
     std::optional<Effort> effort;
     bool long_form = false;
     bool invalid_level = false; // a level was written but is not a valid number (already reported)
@@ -53,7 +64,9 @@ struct IndicatorEntry {
     SourcePos verified_pos;
 
     // The level that counts: the evaluator's where given, else the self-assessment.
-    std::optional<int> effective(bool self_basis) const { return self_basis || !verified ? level : verified; }
+    const std::optional<Rational>& effective(bool self_basis) const {
+        return self_basis || !verified ? level : verified;
+    }
 };
 
 struct Agency {

@@ -57,4 +57,20 @@ int Pack::max_level() const {
     return m;
 }
 
+std::string Pack::value_text(int value) const {
+    if (step == 1) return std::to_string(value);
+    return exact(value).to_fixed(decimals);
+}
+
+std::string Pack::level_text(const Rational& level) const {
+    auto v = value_from(level);
+    return v ? value_text(*v) : level.to_exact_string();
+}
+
+std::optional<int> Pack::value_from(const Rational& level) const {
+    Rational v = level * Rational(step);
+    if (!v.is_integer() || v.num() > 1000000 || v.num() < -1000000) return std::nullopt;
+    return static_cast<int>(v.num());
+}
+
 } // namespace spbe

@@ -23,6 +23,7 @@ struct Scale {
     std::string id;
     LocalText name;
     std::vector<ScaleLevel> levels; // ascending by value
+    int decimals = 0;               // 0: whole levels only; 2: values such as 1.25 between the levels
     int min() const { return levels.front().value; }
     int max() const { return levels.back().value; }
     const ScaleLevel* find(int value) const;
@@ -47,6 +48,22 @@ struct LevelGuide {
     std::string criteria_revised; // newer wording of the level criteria, when it differs
     std::string fulfilment;       // what the agency must satisfy
     std::string evidence;         // expected supporting evidence (bukti dukung)
+    std::string conditions;       // the module's "Kondisi": the situation the level describes
+};
+
+// An indicator whose value comes from another agency's index (e.g. Indeks SDI of Bappenas). The
+// conversion is data, with how sure it is, because the official tables are not always published.
+struct ExternalIndex {
+    std::string index; // short id written in evidence files: SDI, SJIG, IKASANDI
+    LocalText name;
+    std::string agency;            // the agency that publishes it
+    Rational range_min, range_max; // values the external index can take
+    std::vector<Rational> bands;   // edges between consecutive levels, when known
+    bool has_conversion = false;   // value = offset + factor × index
+    Rational offset, factor{1};
+    std::string grade;     // "derived", "assumed" (what the sources allow us to say)
+    std::string basis;     // where the conversion comes from
+    bool optional = false; // the level may be scored from evidence instead
 };
 
 struct Indicator {
@@ -59,11 +76,13 @@ struct Indicator {
     std::string file;
     // Text, present when the pack was loaded with its text (explain, gaps); empty for scoring-only.
     std::string question;
+    std::string description;
     std::map<int, std::string> criteria;
     std::map<int, LevelGuide> guide;
     std::string assessment;
     std::string example_evidence;
     std::string note;
+    std::optional<ExternalIndex> external; // kept also without text: scoring converts with it
 };
 
 struct Group {
@@ -84,6 +103,10 @@ struct PackSource {
     std::string title;
     std::string date;
     std::string evidence;
+    // "official" (from the regulation's text) or "secondary" (transcribed by others; the
+    // official text could not be read). Every report of a secondary pack says so.
+    std::string status = "official";
+    bool secondary() const { return status == "secondary"; }
 };
 
 struct Pack {
@@ -98,6 +121,11 @@ struct Pack {
     std::vector<Tier> tiers;
     std::vector<Scale> scales;
     int default_scale = 0;
+    // Indicator values are stored as integers in steps of 10^-decimals of a level (every scale of
+    // a pack has the same decimals): whole levels for spbe-2020 (step 1), hundredths for pemdi-2026
+    // (step 100, so 125 is 1.25). CSV rows, the spool and the linear scorer stay integer and exact.
+    int decimals = 0;
+    int step = 1;
     std::vector<Predicate> predicates; // descending by min
     std::vector<std::string> files;
     std::vector<Group> groups;         // pre-order: a group precedes its children
@@ -120,6 +148,20 @@ struct Pack {
     // Lowest and highest level over all scales, for bounds on the index.
     int min_level() const;
     int max_level() const;
+
+    // Between levels and stored values (see `step`).
+    int value_of_level(int level) const { return level * step; }
+    int level_floor(int value) const { return value / step; } // values are positive
+    Rational exact(int value) const { return Rational(value, step); }
+    // "3" for whole-level packs, "1.25" (always `decimals` digits) otherwise.
+    std::string value_text(int value) const;
+    // An exact level as written in a file, shown like value_text where the pack records it.
+    std::string level_text(const Rational& level) const;
+    // The stored value of an exact level from a file, or nullopt when it has more decimals than
+    // the pack records (2.5 in a whole-level pack).
+    std::optional<int> value_from(const Rational& level) const;
+    // The whole level above a value: 2 for 1.26 and for 1 (where the next criteria apply).
+    int next_level(int value) const { return level_floor(value) + 1; }
 };
 
 } // namespace spbe

@@ -152,6 +152,7 @@ std::string render_summary_table(const BatchSummary& s, const ReportOptions& opt
                 for (auto& cell : row) cell = terminal_safe(cell);
             out += render_table(grows, right);
         }
+        out += source_footer(pack, opt.lang, false);
     }
     if (s.invalid > 0) out += fmt::format("\n{}: {}\n", B.invalid, s.invalid);
     return out;
@@ -189,6 +190,7 @@ std::string render_summary_markdown(const BatchSummary& s, const ReportOptions& 
                 }
             }
         }
+        out += source_footer(pack, opt.lang, true);
     }
     if (s.invalid > 0) out += fmt::format("\n{}: {}\n", B.invalid, s.invalid);
     return out;

@@ -17,4 +17,9 @@ std::string signed_int(int delta) {
     return (delta > 0 ? "+" : "") + std::to_string(delta);
 }
 
+std::string signed_exact(const Rational& delta) {
+    if (delta == Rational(0)) return "0";
+    return (delta > Rational(0) ? "+" : "") + delta.to_exact_string();
+}
+
 } // namespace spbe

@@ -14,5 +14,7 @@ std::string signed_delta(const Rational& delta, int precision);
 std::string json_delta(const Rational& delta, int precision);
 // "+1", "-2", "0" for level differences.
 std::string signed_int(int delta);
+// The same for exact level differences: "+1", "-0.25", "0".
+std::string signed_exact(const Rational& delta);
 
 } // namespace spbe

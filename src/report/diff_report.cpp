@@ -31,6 +31,7 @@ struct DiffLabels {
     const char* cross_pack; // {} = the crosswalk file
     const char* no_evidence_change;
     const char* evidence;
+    const char* index_only; // {} = old pack, {} = new pack
 };
 
 const DiffLabels& dl(Lang lang) {
@@ -55,6 +56,11 @@ const DiffLabels& dl(Lang lang) {
          "The mapping is the user's, not an official one."},
         {"Tidak ada perubahan bukti dukung.", "No evidence changes."}, // no_evidence_change
         {"Bukti dukung", "Evidence"},                                  // evidence
+        // index_only
+        {"Rubrik berbeda ({} → {}): hanya indeks dan predikat yang dibandingkan. Indikator dan bukti dukung "
+         "dibandingkan bila pasangan indikatornya diberikan dengan --map BERKAS (tidak ada pemetaan resmi).",
+         "Different rubric packs ({} → {}): only the index and the predicate are compared. Indicators and evidence "
+         "are compared when their pairs are given with --map FILE (there is no official mapping)."},
     });
     return set.get(lang);
 }
@@ -113,16 +119,37 @@ std::string heading(const DiffInput& in) {
     return out;
 }
 
+std::string diff_footer(const DiffInput& in, Lang lang, bool markdown) {
+    std::string out = source_footer(*in.old_result->pack, lang, markdown);
+    if (in.new_result->pack != in.old_result->pack) out += source_footer(*in.new_result->pack, lang, markdown);
+    return out;
+}
+
 std::string opt_value(const std::optional<Rational>& v, int prec) { return v ? v->to_fixed(prec) : "—"; }
-std::string opt_level(const std::optional<int>& v) { return v ? std::to_string(*v) : "—"; }
+std::string opt_level(const std::optional<Rational>& v) { return v ? v->to_exact_string() : "—"; }
 std::string level_delta(const IndicatorDelta& x) {
-    return x.old_level && x.new_level ? signed_int(*x.new_level - *x.old_level) : "—";
+    return x.old_level && x.new_level ? signed_exact(*x.new_level - *x.old_level) : "—";
 }
-std::string group_delta_text(const GroupDelta& g, int prec) {
-    return g.delta() ? signed_delta(*g.delta(), prec) : "—";
-}
+std::string group_delta_text(const GroupDelta& g, int prec) { return g.delta() ? signed_delta(*g.delta(), prec) : "—"; }
 std::string group_label(const GroupDelta& g, Lang lang) {
     return g.tier == 0 ? g.name.get(lang) : g.id + " " + g.name.get(lang);
+}
+
+// Across packs without a crosswalk only the index and the predicate mean the same thing.
+bool index_only(const AgencyDiff& d) { return !d.same_pack && !d.mapped; }
+
+// "Indeks SPBE 2.26 → 2.21", or "Indeks SPBE 2.26 → Indeks Pemerintah Digital 2.21" across indices.
+std::string index_change(const DiffInput& in, const AgencyDiff& d, Lang lang, const std::string& new_value) {
+    const Pack& op = *in.old_result->pack;
+    const Pack& np = *in.new_result->pack;
+    std::string old_value = d.old_index.to_fixed(op.precision);
+    if (op.index_name.get(lang) == np.index_name.get(lang))
+        return fmt::format("{} {} → {}", np.index_name.get(lang), old_value, new_value);
+    return fmt::format("{} {} → {} {}", op.index_name.get(lang), old_value, np.index_name.get(lang), new_value);
+}
+
+std::string index_only_line(const DiffInput& in, Lang lang) {
+    return fmt::format(fmt::runtime(dl(lang).index_only), in.old_result->pack->id, in.new_result->pack->id);
 }
 
 std::string predicate_text(const AgencyDiff& d, Lang lang) {
@@ -178,10 +205,13 @@ std::string render_diff_table(const DiffInput& in, const AgencyDiff& d, const Re
     std::string out = colorize(heading(in), Color::bold, opt.color) + "\n";
     if (d.mapped) out += terminal_safe(cross_pack_line(in, d, opt.lang)) + "\n";
     Color dc = d.index_delta() < Rational(0) ? Color::red : d.index_delta() > Rational(0) ? Color::green : Color::none;
-    out += fmt::format("{} {} → {}  ({})  {}\n", terminal_safe(pack.index_name.get(opt.lang)),
-                       d.old_index.to_fixed(prec), colorize(d.new_index.to_fixed(prec), Color::bold, opt.color),
-                       colorize(signed_delta(d.index_delta(), prec), dc, opt.color),
-                       terminal_safe(predicate_text(d, opt.lang)));
+    out += fmt::format(
+        "{}  ({})  {}\n",
+        terminal_safe(index_change(in, d, opt.lang, colorize(d.new_index.to_fixed(prec), Color::bold, opt.color))),
+        colorize(signed_delta(d.index_delta(), prec), dc, opt.color), terminal_safe(predicate_text(d, opt.lang)));
+    if (index_only(d))
+        return out + "\n" + wrap_text(terminal_safe(index_only_line(in, opt.lang)), 100, "") +
+               diff_footer(in, opt.lang, false);
 
     for (const GroupDelta* head : tier_heads(d)) {
         std::vector<std::vector<std::string>> rows{
@@ -216,7 +246,7 @@ std::string render_diff_table(const DiffInput& in, const AgencyDiff& d, const Re
             }
         out += render_table(erows, {true, false});
     }
-    return out;
+    return out + diff_footer(in, opt.lang, false);
 }
 
 std::string render_diff_json(const DiffInput& in, const AgencyDiff& d, const ReportOptions& opt) {
@@ -297,10 +327,10 @@ std::string render_diff_json(const DiffInput& in, const AgencyDiff& d, const Rep
         }
         j.field("name", x.name.get(opt.lang));
         j.key("old");
-        if (x.old_level) j.value(*x.old_level);
+        if (x.old_level) j.raw_number(x.old_level->to_exact_string());
         else j.null();
         j.key("new");
-        if (x.new_level) j.value(*x.new_level);
+        if (x.new_level) j.raw_number(x.new_level->to_exact_string());
         else j.null();
         j.field("status", status_name(x.status));
         j.end_object();
@@ -359,9 +389,9 @@ std::string render_diff_csv(const DiffInput& in, const AgencyDiff& d, const Repo
     for (const auto& g : d.groups) value_row(g.tier_id, g.id, g.name.get(opt.lang), g.old_value, g.new_value);
     for (const auto& x : d.indicators)
         out += csv_row({"indicator", indicator_label(x), x.name.get(opt.lang),
-                        csv_number(x.old_level ? std::to_string(*x.old_level) : ""),
-                        csv_number(x.new_level ? std::to_string(*x.new_level) : ""),
-                        csv_number(x.old_level && x.new_level ? signed_int(*x.new_level - *x.old_level) : ""), "", "",
+                        csv_number(x.old_level ? x.old_level->to_exact_string() : ""),
+                        csv_number(x.new_level ? x.new_level->to_exact_string() : ""),
+                        csv_number(x.old_level && x.new_level ? signed_exact(*x.new_level - *x.old_level) : ""), "", "",
                         "", status_name(x.status), "", ""});
     for (const auto& e : d.evidence)
         out += csv_row({"evidence", e.indicator, e.item.title, "", "", "", "", "", "", kind_name(e.kind), e.item.file,
@@ -376,9 +406,11 @@ std::string render_diff_markdown(const DiffInput& in, const AgencyDiff& d, const
     int prec = pack.precision;
     std::string out = fmt::format("## {}\n\n", markdown_escape(heading(in)));
     if (d.mapped) out += markdown_escape(cross_pack_line(in, d, opt.lang)) + "\n\n";
-    out += fmt::format("**{} {} → {} ({}) — {}**\n", markdown_escape(pack.index_name.get(opt.lang)),
-                       d.old_index.to_fixed(prec), d.new_index.to_fixed(prec), signed_delta(d.index_delta(), prec),
+    std::string change = index_change(in, d, opt.lang, d.new_index.to_fixed(prec));
+    out += fmt::format("**{} ({}) — {}**\n", markdown_escape(change), signed_delta(d.index_delta(), prec),
                        markdown_escape(predicate_text(d, opt.lang)));
+    if (index_only(d))
+        return out + "\n" + markdown_escape(index_only_line(in, opt.lang)) + "\n" + diff_footer(in, opt.lang, true);
     for (const GroupDelta* head : tier_heads(d)) {
         out += fmt::format("\n| {} | {} | {} | {} | {} |\n|---|---:|---:|---:|---:|\n",
                            markdown_escape(head->tier_name.get(opt.lang)), L.weight, D.old_col, D.new_col, D.change);
@@ -412,7 +444,7 @@ std::string render_diff_markdown(const DiffInput& in, const AgencyDiff& d, const
                 out += "\n";
             }
     }
-    return out;
+    return out + diff_footer(in, opt.lang, true);
 }
 
 } // namespace spbe

@@ -88,21 +88,26 @@ struct Writer {
                                 opt.agency.name, opt.year, pack.id, title),
                     "");
             out += "#\n";
-            comment("Fill in `level:` of every indicator with the self-assessed level (a whole number on its scale); "
-                    "`null` means not assessed "
-                    "yet. Optional per indicator: `verified:` (the evaluator's level), `note:`, `target:`, `effort:` "
-                    "and `evidence:`, e.g.",
+            comment(fmt::format("Fill in `level:` of every indicator with the self-assessed level ({}); "
+                                "`null` means not assessed yet. Optional per indicator: `verified:` (the evaluator's "
+                                "level), `note:`, `target:`, `effort:` and `evidence:`, e.g.",
+                                pack.decimals == 0 ? "a whole number on its scale"
+                                                   : fmt::format("a value on its scale with at most {} decimals, "
+                                                                 "e.g. 2.5",
+                                                                 pack.decimals)),
                     "");
         } else {
             comment(fmt::format("Berkas bukti SPBE {}, tahun {}, rubrik {} ({}). Dibuat dengan `spbe init`.",
                                 opt.agency.name, opt.year, pack.id, title),
                     "");
             out += "#\n";
-            comment("Isi `level:` setiap indikator dengan tingkat hasil penilaian mandiri (bilangan bulat pada "
-                    "skalanya); `null` berarti belum "
-                    "dinilai. Opsional per indikator: `verified:` (tingkat hasil verifikasi), `note:`, `target:`, "
-                    "`effort:` dan `evidence:`, "
-                    "misalnya:",
+            comment(fmt::format("Isi `level:` setiap indikator dengan tingkat hasil penilaian mandiri ({}); "
+                                "`null` berarti belum dinilai. Opsional per indikator: `verified:` (tingkat hasil "
+                                "verifikasi), `note:`, `target:`, `effort:` dan `evidence:`, misalnya:",
+                                pack.decimals == 0 ? "bilangan bulat pada skalanya"
+                                                   : fmt::format("nilai pada skalanya dengan paling banyak {} "
+                                                                 "desimal, mis. 2.5",
+                                                                 pack.decimals)),
                     "");
         }
         out += "#   evidence:\n";
@@ -114,6 +119,10 @@ struct Writer {
                      : "Lalu jalankan `spbe check BERKAS` (melaporkan setiap tingkat yang belum diisi) dan `spbe score "
                        "BERKAS`.",
                 "");
+        if (std::string notice = source_notice(pack, opt.lang); !notice.empty()) {
+            out += "#\n";
+            comment(notice, "");
+        }
         scales();
     }
 
@@ -192,7 +201,29 @@ struct Writer {
                 comment(pack.criteria_for(ind, level.value), "  ", "  " + prefix, std::string(2 + prefix.size(), ' '));
             }
         }
-        out += fmt::format("  {}:\n    level: null\n", yaml_key(ind.id));
+        if (ind.external) {
+            const ExternalIndex& x = *ind.external;
+            std::string how =
+                !x.has_conversion
+                    ? (en() ? std::string("no conversion is known: give `level` too")
+                            : std::string("konversinya belum diketahui: isi juga `level`"))
+                    : fmt::format(fmt::runtime(en() ? "its value is converted from the index ({}); `value: null` "
+                                                      "counts as 1.00 until the index is published"
+                                                    : "nilainya dikonversi dari indeks ({}); `value: null` dihitung "
+                                                      "1.00 selama indeks belum terbit"),
+                                  conversion_formula(x, opt.lang));
+            comment(en() ? fmt::format("From {} ({}): write `external: {{index: {}, value: N}}`; {}{}.",
+                                       x.name.get(opt.lang).empty() ? x.index : x.name.get(opt.lang), x.agency, x.index,
+                                       how, x.optional ? " (or score it from evidence with `level`)" : "")
+                         : fmt::format("Dari {} ({}): tulis `external: {{index: {}, value: N}}`; {}{}.",
+                                       x.name.get(opt.lang).empty() ? x.index : x.name.get(opt.lang), x.agency, x.index,
+                                       how, x.optional ? " (atau nilai dari bukti dukung dengan `level`)" : ""),
+                    "  ", "  ", "  ");
+        }
+        if (ind.external && ind.external->has_conversion && !ind.external->optional)
+            out += fmt::format("  {}:\n    external: {{index: {}, value: null}}\n", yaml_key(ind.id),
+                               yaml_scalar(ind.external->index));
+        else out += fmt::format("  {}:\n    level: null\n", yaml_key(ind.id));
     }
 
     std::string run() {

@@ -139,12 +139,13 @@ std::vector<std::string> summary_lines(const AgencyResult& r, const GapsResult& 
 std::vector<std::pair<std::string, std::vector<std::string>>> flag_lines(const AgencyResult& r, const GapsResult& g,
                                                                          Lang lang) {
     const GapLabels& G = gap_labels(lang);
+    const Pack& pack = *r.pack;
     std::vector<std::string> above, missing;
     for (const auto& f : g.flags) {
         const std::string& id = r.pack->indicators[static_cast<size_t>(f.indicator)].id;
         if (f.kind == FlagKind::self_above_verified)
-            above.push_back(fmt::format("{} ({} > {})", id, f.self, *f.verified));
-        else missing.push_back(fmt::format("{} ({})", id, f.self));
+            above.push_back(fmt::format("{} ({} > {})", id, pack.value_text(f.self), pack.value_text(*f.verified)));
+        else missing.push_back(fmt::format("{} ({})", id, pack.value_text(f.self)));
     }
     std::vector<std::pair<std::string, std::vector<std::string>>> out;
     if (!above.empty()) out.emplace_back(G.self_above, above);
@@ -215,7 +216,7 @@ void write_target_json(JsonWriter& w, const Pack& pack, const Target& t, Lang la
         if (t.levels[i]) {
             w.begin_object();
             w.field("id", pack.indicators[i].id);
-            w.field("level", *t.levels[i]);
+            w.key("level").raw_number(pack.exact(*t.levels[i]).to_exact_string());
             w.end_object();
         }
     w.end_array();
@@ -245,7 +246,7 @@ std::string render_gaps_table(const AgencyResult& r, const GapsResult& g, const 
             const Indicator& ind = pack.indicators[static_cast<size_t>(row.indicator)];
             std::vector<std::string> cells{terminal_safe(ind.id), truncate(terminal_safe(ind.name.get(opt.lang)), 40)};
             for (size_t t = 0; t < pack.tiers.size(); ++t) cells.push_back(tier_cell(pack, ind, t, opt.lang));
-            for (std::string c : {level_cell(r, row, opt.lang), std::to_string(row.target), format_weight(ind.weight),
+            for (std::string c : {level_cell(r, row, opt.lang), pack.value_text(row.target), format_weight(ind.weight),
                                   row.gain_level.to_exact_string(), row.gain_total.to_exact_string()})
                 cells.push_back(c);
             rows.push_back(cells);
@@ -257,6 +258,8 @@ std::string render_gaps_table(const AgencyResult& r, const GapsResult& g, const 
             out += wrap_text(ind.name.get(opt.lang), 96, "  ");
             out += "  " + fmt::format(fmt::runtime(G.criteria_of), row.next_level) + ":\n";
             out += wrap_text(*row.criteria, 94, "    ");
+            if (!row.conditions->empty())
+                out += fmt::format("  {}:\n", L.conditions) + wrap_text(*row.conditions, 94, "    ");
             if (!row.expected_evidence->empty()) {
                 out += fmt::format("  {}:\n", L.evidence);
                 out += wrap_text(*row.expected_evidence, 94, "    ");
@@ -273,7 +276,7 @@ std::string render_gaps_table(const AgencyResult& r, const GapsResult& g, const 
         out += "\n" + colorize(G.attention, Color::bold, opt.color) + "\n";
         for (const auto& [label, items] : flags) out += wrap_items(label, items, 96, "  ");
     }
-    return out;
+    return out + source_footer(pack, opt.lang, false);
 }
 
 std::string render_gaps_json(const AgencyResult& r, const GapsResult& g, const ReportOptions& opt) {
@@ -302,14 +305,14 @@ std::string render_gaps_json(const AgencyResult& r, const GapsResult& g, const R
         for (size_t t = 0; t < pack.tiers.size(); ++t)
             w.field(pack.tiers[t].id,
                     pack.groups[static_cast<size_t>(pack.ancestor_at(ind.group, static_cast<int>(t)))].id);
-        w.field("level", row.current);
+        w.key("level").raw_number(pack.exact(row.current).to_exact_string());
         w.key("self");
-        if (row.self) w.value(*row.self);
+        if (row.self) w.raw_number(pack.exact(*row.self).to_exact_string());
         else w.null();
         w.key("verified");
-        if (row.verified) w.value(*row.verified);
+        if (row.verified) w.raw_number(pack.exact(*row.verified).to_exact_string());
         else w.null();
-        w.field("target", row.target);
+        w.key("target").raw_number(pack.exact(row.target).to_exact_string());
         w.key("weight").raw_number(json_number(ind.weight));
         w.field("weight_exact", ind.weight.to_exact_string());
         w.key("gain_per_level").raw_number(json_number(row.gain_level));
@@ -319,6 +322,7 @@ std::string render_gaps_json(const AgencyResult& r, const GapsResult& g, const R
         w.field("next_level", row.next_level);
         w.field("criteria", *row.criteria);
         w.field("expected_evidence", *row.expected_evidence);
+        if (!row.conditions->empty()) w.field("conditions", *row.conditions); // packs with Kondisi only
         w.key("evidence_issues").begin_array();
         for (const auto& is : row.evidence_issues) {
             w.begin_object();
@@ -343,9 +347,9 @@ std::string render_gaps_json(const AgencyResult& r, const GapsResult& g, const R
         w.begin_object();
         w.field("id", pack.indicators[static_cast<size_t>(f.indicator)].id);
         w.field("kind", f.kind == FlagKind::self_above_verified ? "self_above_verified" : "claim_without_evidence");
-        w.field("self", f.self);
+        w.key("self").raw_number(pack.exact(f.self).to_exact_string());
         w.key("verified");
-        if (f.verified) w.value(*f.verified);
+        if (f.verified) w.raw_number(pack.exact(*f.verified).to_exact_string());
         else w.null();
         w.end_object();
     }
@@ -362,7 +366,7 @@ std::string render_gaps_csv(const AgencyResult& r, const GapsResult& g, const Re
                           "evidence_issues"})
         header.push_back(h);
     std::string out = csv_row(header);
-    auto opt_int = [](const std::optional<int>& v) { return v ? std::to_string(*v) : std::string(); };
+    auto opt_int = [&](const std::optional<int>& v) { return v ? pack.value_text(*v) : std::string(); };
     for (const auto& row : g.rows) {
         const Indicator& ind = pack.indicators[static_cast<size_t>(row.indicator)];
         std::vector<CsvCell> cells{r.path, ind.id, ind.name.get(opt.lang)};
@@ -371,7 +375,7 @@ std::string render_gaps_csv(const AgencyResult& r, const GapsResult& g, const Re
         std::string issues;
         for (const auto& is : row.evidence_issues) issues += (issues.empty() ? "" : "; ") + issue_text(is, opt.lang);
         for (std::string c :
-             {std::to_string(row.current), opt_int(row.self), opt_int(row.verified), std::to_string(row.target),
+             {pack.value_text(row.current), opt_int(row.self), opt_int(row.verified), pack.value_text(row.target),
               ind.weight.to_exact_string(), row.gain_level.to_exact_string(), row.gain_total.to_exact_string(),
               std::to_string(row.next_level)})
             cells.push_back(csv_number(std::move(c)));
@@ -404,7 +408,7 @@ std::string render_gaps_markdown(const AgencyResult& r, const GapsResult& g, con
                 const Group& grp = pack.groups[static_cast<size_t>(pack.ancestor_at(ind.group, static_cast<int>(t)))];
                 out += fmt::format(" {} |", markdown_escape(t == 0 ? grp.name.get(opt.lang) : grp.id));
             }
-            out += fmt::format(" {} | {} | {} | {} | {} |\n", level_cell(r, row, opt.lang), row.target,
+            out += fmt::format(" {} | {} | {} | {} | {} |\n", level_cell(r, row, opt.lang), pack.value_text(row.target),
                                format_weight(ind.weight), row.gain_level.to_exact_string(),
                                row.gain_total.to_exact_string());
         }
@@ -414,6 +418,8 @@ std::string render_gaps_markdown(const AgencyResult& r, const GapsResult& g, con
                                markdown_escape(ind.name.get(opt.lang)));
             out += fmt::format("**{}:** {}\n", fmt::format(fmt::runtime(G.criteria_of), row.next_level),
                                markdown_escape(*row.criteria));
+            if (!row.conditions->empty())
+                out += fmt::format("\n**{}:** {}\n", L.conditions, markdown_escape(*row.conditions));
             if (!row.expected_evidence->empty())
                 out += fmt::format("\n**{}:** {}\n", L.evidence, markdown_escape(*row.expected_evidence));
             if (!row.evidence_issues.empty()) {
@@ -428,7 +434,7 @@ std::string render_gaps_markdown(const AgencyResult& r, const GapsResult& g, con
         out += fmt::format("\n### {}\n\n", G.attention);
         for (const auto& [label, items] : flags) out += "- " + markdown_escape(label + ": " + join_items(items)) + "\n";
     }
-    return out;
+    return out + source_footer(pack, opt.lang, true);
 }
 
 } // namespace spbe

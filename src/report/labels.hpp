@@ -3,9 +3,11 @@
 // rubric pack, not from here.
 #pragma once
 
+#include "model/pack.hpp"
 #include "model/text.hpp"
 
 #include <cstddef>
+#include <string>
 #include <utility>
 
 namespace spbe {
@@ -64,8 +66,21 @@ struct Labels {
     const char* criteria_revised;
     const char* scale;
     const char* note;
+    const char* conditions;
+    const char* description;
+    const char* external;
+    const char* secondary; // "{}" is the pack id, "{}" its regulation
 };
 
 const Labels& labels(Lang lang);
+
+// The footer line of every report on a pack that is not from the regulation's own text (empty for
+// official packs): the numbers must be checked before they go into a letter.
+std::string source_notice(const Pack& pack, Lang lang);
+// "nilai = 1 + 0.04 × indeks" / "value = index": an external index's conversion (explain, init).
+std::string conversion_formula(const ExternalIndex& x, Lang lang);
+
+// The notice as the last paragraph of a table or Markdown report (empty for official packs).
+std::string source_footer(const Pack& pack, Lang lang, bool markdown);
 
 } // namespace spbe

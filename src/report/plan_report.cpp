@@ -101,15 +101,15 @@ std::string render_plan_table(const PlanView& v, const ReportOptions& opt) {
         for (const auto& st : v.plan->steps) {
             const Indicator& ind = pack.indicators[static_cast<size_t>(st.indicator)];
             rows.push_back({std::to_string(++n), terminal_safe(ind.id),
-                            truncate(terminal_safe(ind.name.get(opt.lang)), 48), std::to_string(st.from),
-                            std::to_string(st.to), st.effort.to_exact_string(), st.gain.to_exact_string(),
+                            truncate(terminal_safe(ind.name.get(opt.lang)), 48), pack.value_text(st.from),
+                            pack.value_text(st.to), st.effort.to_exact_string(), st.gain.to_exact_string(),
                             st.index_after.to_fixed(pack.precision),
                             colorize(st.predicate_after->name.get(opt.lang), predicate_color(pack, *st.predicate_after),
                                      opt.color)});
         }
         out += "\n" + render_table(rows, {true, true, false, true, true, true, true, true, false});
     }
-    return out;
+    return out + source_footer(pack, opt.lang, false);
 }
 
 std::string render_plan_json(const PlanView& v, const ReportOptions& opt) {
@@ -145,8 +145,8 @@ std::string render_plan_json(const PlanView& v, const ReportOptions& opt) {
             for (size_t t = 0; t < pack.tiers.size(); ++t)
                 w.field(pack.tiers[t].id,
                         pack.groups[static_cast<size_t>(pack.ancestor_at(ind.group, static_cast<int>(t)))].id);
-            w.field("from", st.from);
-            w.field("to", st.to);
+            w.key("from").raw_number(pack.exact(st.from).to_exact_string());
+            w.key("to").raw_number(pack.exact(st.to).to_exact_string());
             w.key("effort").raw_number(json_number(st.effort));
             w.field("effort_exact", st.effort.to_exact_string());
             w.key("gain").raw_number(json_number(st.gain));
@@ -172,7 +172,7 @@ std::string render_plan_csv(const PlanView& v, const ReportOptions& opt) {
     for (const auto& st : v.plan->steps) {
         const Indicator& ind = pack.indicators[static_cast<size_t>(st.indicator)];
         out += csv_row({r.path, csv_number(std::to_string(++n)), ind.id, ind.name.get(opt.lang),
-                        csv_number(std::to_string(st.from)), csv_number(std::to_string(st.to)),
+                        csv_number(pack.value_text(st.from)), csv_number(pack.value_text(st.to)),
                         csv_number(st.effort.to_exact_string()), csv_number(st.gain.to_exact_string()),
                         csv_number(st.index_after.to_fixed(pack.precision)),
                         csv_number(st.index_after.to_exact_string()), st.predicate_after->name.get(opt.lang)});
@@ -197,12 +197,13 @@ std::string render_plan_markdown(const PlanView& v, const ReportOptions& opt) {
         for (const auto& st : v.plan->steps) {
             const Indicator& ind = pack.indicators[static_cast<size_t>(st.indicator)];
             out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", ++n, markdown_escape(ind.id),
-                               markdown_escape(ind.name.get(opt.lang)), st.from, st.to, st.effort.to_exact_string(),
-                               st.gain.to_exact_string(), st.index_after.to_fixed(pack.precision),
+                               markdown_escape(ind.name.get(opt.lang)), pack.value_text(st.from),
+                               pack.value_text(st.to), st.effort.to_exact_string(), st.gain.to_exact_string(),
+                               st.index_after.to_fixed(pack.precision),
                                markdown_escape(st.predicate_after->name.get(opt.lang)));
         }
     }
-    return out;
+    return out + source_footer(pack, opt.lang, true);
 }
 
 } // namespace spbe

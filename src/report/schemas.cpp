@@ -21,6 +21,8 @@ constexpr const char* kRationalPattern = "^[-+]?([0-9]+|[0-9]*\\.[0-9]+|[0-9]+/0
 constexpr const char* kUnsignedRationalPattern = "^\\+?([0-9]+|[0-9]*\\.[0-9]+|[0-9]+/0*[1-9][0-9]*)$";
 constexpr const char* kIntegerPattern = "^[-+]?[0-9]+$";
 // Keys of per-level maps (criteria, levels_2024, effort).
+// A level as evidence files write it: whole (3) or with decimals (2.5), at most 1000 either way.
+constexpr const char* kLevelPattern = "^[-+]?0*([0-9]{1,3}|1000)(\\.[0-9]+)?$";
 constexpr const char* kLevelKeyPattern = "^[-+]?[0-9]+$";
 constexpr const char* kDatePattern = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
 constexpr const char* kSha256Pattern = "^[0-9A-Fa-f]{64}$";
@@ -115,11 +117,11 @@ Json indicator_entry_definition() {
     return obj({
         {"description", "The indicator's self-assessed level (null while not assessed), or a mapping with 'level', "
                         "'verified', 'note', 'evidence', "
-                        "'target' and 'effort'."},
-        {"type", types({"integer", "null", "string", "object"})},
+                        "'target', 'effort' and 'external'."},
+        {"type", types({"number", "null", "string", "object"})},
         {"minimum", -1000},
         {"maximum", 1000},
-        {"pattern", "^[-+]?0*([0-9]{1,3}|1000)$"},
+        {"pattern", kLevelPattern},
         {"properties",
          obj({
              {"level", ref("level", "Self-assessed level (penilaian mandiri); null while not assessed.")},
@@ -133,6 +135,16 @@ Json indicator_entry_definition() {
                           })},
              {"target", ref("level", "Target level for plans (spbe plan/gaps).")},
              {"effort", ref("effort")},
+             {"external",
+              obj({{"description", "The value of another agency's index that feeds this indicator (pemdi-2026: SDI, "
+                                   "SJIG, IPS, IKASANDI, SDI-INTEROP); no value while it is not published."},
+                   {"type", "object"},
+                   {"properties", obj({{"index", text("Short id of the index, as the rubric names it.")},
+                                       {"value", obj({{"description", "The published value; null while pending."},
+                                                      {"type", types({"number", "string", "null"})},
+                                                      {"pattern", kUnsignedRationalPattern}})}})},
+                   {"required", types({"index"})},
+                   {"additionalProperties", false}})},
          })},
         {"additionalProperties", false},
     });
@@ -176,11 +188,12 @@ Json effort_definition() {
 Json level_definition() {
     return obj({
         {"description",
-         "A maturity level: a whole number on the indicator's scale (e.g. 1 to 5), or null when not filled in."},
-        {"type", types({"integer", "null", "string"})},
+         "A maturity level on the indicator's scale (e.g. 1 to 5), or null when not filled in: a whole number, or a "
+         "decimal with a point (2.5) where the rubric records decimals (pemdi-2026: two)."},
+        {"type", types({"number", "null", "string"})},
         {"minimum", -1000},
         {"maximum", 1000},
-        {"pattern", "^[-+]?0*([0-9]{1,3}|1000)$"},
+        {"pattern", kLevelPattern},
     });
 }
 
@@ -190,6 +203,41 @@ Json level_map(const char* description, Json value) {
         {"description", description},
         {"type", "object"},
         {"patternProperties", obj({{kLevelKeyPattern, std::move(value)}})},
+        {"additionalProperties", false},
+    });
+}
+
+Json external_index_definition() {
+    return obj({
+        {"description", "The indicator takes its value from another agency's index: which, its range and, where "
+                        "known, the conversion value = offset + factor × index."},
+        {"type", "object"},
+        {"properties",
+         obj({
+             {"index", text("Short id written in evidence files, e.g. SDI.")},
+             {"name", ref("local_text", "Name of the index.")},
+             {"agency", text("The agency that publishes it.")},
+             {"range", obj({{"description", "[lowest, highest] value of the index."},
+                            {"type", "array"},
+                            {"minItems", 2},
+                            {"items", ref("number")}})},
+             {"bands", obj({{"description", "Edges between consecutive levels, where known."},
+                            {"type", "array"},
+                            {"items", ref("number")}})},
+             {"conversion",
+              obj({{"type", "object"},
+                   {"properties", obj({{"offset", ref("number", "Added to factor × index.")},
+                                       {"factor", ref("number", "Multiplies the index.")},
+                                       {"grade", obj({{"description", "How sure the conversion is."},
+                                                      {"type", "string"},
+                                                      {"enum", types({"official", "derived", "assumed"})}})},
+                                       {"basis", text("Where the conversion comes from.")}})},
+                   {"required", types({"grade"})},
+                   {"additionalProperties", false}})},
+             {"optional", obj({{"description", "The level may be scored from evidence instead."},
+                               {"type", types({"boolean", "string"})}})},
+         })},
+        {"required", types({"index", "range"})},
         {"additionalProperties", false},
     });
 }
@@ -222,7 +270,15 @@ Json indicator_definition() {
              {"example_evidence", text("Example supporting evidence (contoh bukti dukung).")},
              {"levels_2024",
               level_map("Guidance per level: {LEVEL: {criteria, fulfilment, evidence}}.", std::move(guide))},
+             {"guide",
+              level_map("Guidance per level of newer modules: {LEVEL: {conditions, evidence}}.",
+                        obj({{"type", "object"},
+                             {"properties", obj({{"conditions", text("The situation the level describes (Kondisi).")},
+                                                 {"evidence", text("Expected supporting evidence (Data Dukung).")}})},
+                             {"additionalProperties", false}}))},
+             {"description", text("What the indicator measures (Deskripsi).")},
              {"note", text("Free text.")},
+             {"external", external_index_definition()},
          })},
         {"required", types({"id", "name", "weight"})},
         {"additionalProperties", false},
@@ -293,6 +349,9 @@ Json manifest_definition() {
         {"properties",
          obj({
              {"name", ref("local_text", "Name of the scale.")},
+             {"decimals", integer("Decimals an indicator value may have: 0 for whole levels (default), 2 for values "
+                                  "such as 1.25 (pemdi-2026). Every scale of a pack records the same.",
+                                  0, 4, "^\\+?0*[0-4]$")},
              {"levels", obj({{"description", "The levels in ascending order of consecutive whole numbers."},
                              {"type", "array"},
                              {"minItems", 1},
@@ -321,10 +380,16 @@ Json manifest_definition() {
              {"index_name", ref("local_text", "Name of the index, e.g. Indeks SPBE.")},
              {"source", obj({{"description", "The regulation the pack transcribes."},
                              {"type", "object"},
-                             {"properties", obj({{"regulation", text("Short name, e.g. PermenPANRB 59/2020.")},
-                                                 {"title", text("Full title.")},
-                                                 {"date", text("Date of the regulation.")},
-                                                 {"evidence", text("The guideline for supporting evidence.")}})},
+                             {"properties",
+                              obj({{"regulation", text("Short name, e.g. PermenPANRB 59/2020.")},
+                                   {"title", text("Full title.")},
+                                   {"date", text("Date of the regulation.")},
+                                   {"evidence", text("The guideline for supporting evidence.")},
+                                   {"status", obj({{"description", "official: transcribed from the regulation; "
+                                                                   "secondary: from others' transcriptions, the "
+                                                                   "official text not read (every report says so)."},
+                                                   {"type", "string"},
+                                                   {"enum", types({"official", "secondary"})}})}})},
                              {"additionalProperties", false}})},
              {"provenance", text("Where every number and text of the pack comes from, and what is confirmed.")},
              {"total_weight", ref("number", "The sum of the top-tier weights (default 100).")},

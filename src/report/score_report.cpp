@@ -28,14 +28,26 @@ std::string indicator_level_cell(const AgencyResult& r, size_t i, Lang lang) {
     return level_text(*r.pack, entry, r.score.levels[i], r.basis, lang);
 }
 
+// One source notice per secondary-sourced pack among the results, in first-seen order.
+std::string score_footer(const std::vector<AgencyResult>& results, Lang lang, bool markdown) {
+    std::vector<const Pack*> seen;
+    std::string out;
+    for (const auto& r : results)
+        if (std::find(seen.begin(), seen.end(), r.pack) == seen.end()) {
+            seen.push_back(r.pack);
+            out += source_footer(*r.pack, lang, markdown);
+        }
+    return out;
+}
+
 } // namespace
 
-std::string level_text(const Pack& /*pack*/, const IndicatorEntry* entry, int level, Basis basis, Lang lang) {
+std::string level_text(const Pack& pack, const IndicatorEntry* entry, int level, Basis basis, Lang lang) {
     const Labels& L = labels(lang);
-    std::string out = std::to_string(level);
+    std::string out = pack.value_text(level);
     if (entry && entry->level && entry->verified && *entry->level != *entry->verified) {
-        if (basis == Basis::verified) out += fmt::format(" ({} {})", L.self, *entry->level);
-        else out += fmt::format(" ({} {})", L.verified, *entry->verified);
+        if (basis == Basis::verified) out += fmt::format(" ({} {})", L.self, pack.level_text(*entry->level));
+        else out += fmt::format(" ({} {})", L.verified, pack.level_text(*entry->verified));
     }
     return out;
 }
@@ -96,7 +108,7 @@ std::string render_score_table(const std::vector<AgencyResult>& results, const R
             out += "\n" + render_table(rows, {true, false, true, false, true});
         }
     }
-    return out;
+    return out + score_footer(results, opt.lang, false);
 }
 
 void write_file_fields_json(JsonWriter& w, const AgencyResult& r) {
@@ -167,12 +179,12 @@ void write_agency_json(JsonWriter& w, const AgencyResult& r, const ReportOptions
         w.field("name", ind.name.get(opt.lang));
         w.key("weight").raw_number(json_number(ind.weight));
         w.field("weight_exact", ind.weight.to_exact_string());
-        w.field("level", r.score.levels[i]);
+        w.key("level").raw_number(pack.exact(r.score.levels[i]).to_exact_string());
         w.key("self");
-        if (e && e->level) w.value(*e->level);
+        if (e && e->level) w.raw_number(e->level->to_exact_string());
         else w.null();
         w.key("verified");
-        if (e && e->verified) w.value(*e->verified);
+        if (e && e->verified) w.raw_number(e->verified->to_exact_string());
         else w.null();
         w.field("contribution_exact",
                 index_contribution(pack, static_cast<int>(i), r.score.levels[i]).to_exact_string());
@@ -278,7 +290,7 @@ std::string render_score_markdown(const std::vector<AgencyResult>& results, cons
             }
         }
     }
-    return out;
+    return out + score_footer(results, opt.lang, true);
 }
 
 } // namespace spbe

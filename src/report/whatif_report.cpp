@@ -48,19 +48,14 @@ std::string predicate_change(const Predicate& a, const Predicate& b, Lang lang) 
     return a.name.get(lang) + " → " + b.name.get(lang);
 }
 
-std::string level_change(const LevelChange& c, Lang lang) {
-    if (c.from == c.to) return fmt::format("{} ({})", c.to, wl(lang).unchanged);
-    return fmt::format("{} → {}", c.from, c.to);
+std::string level_change(const Pack& pack, const LevelChange& c, Lang lang) {
+    if (c.from == c.to) return fmt::format("{} ({})", pack.value_text(c.to), wl(lang).unchanged);
+    return fmt::format("{} → {}", pack.value_text(c.from), pack.value_text(c.to));
 }
 
 // Exact change of the index from one indicator's new level, e.g. "+0.015".
 Rational change_contribution(const Pack& pack, const LevelChange& c) {
     return index_contribution(pack, c.indicator, c.to) - index_contribution(pack, c.indicator, c.from);
-}
-
-std::string signed_exact(const Rational& v) {
-    if (v == Rational(0)) return "0";
-    return (v > Rational(0) ? "+" : "") + v.to_exact_string();
 }
 
 } // namespace
@@ -76,7 +71,7 @@ std::string render_whatif_table(const AgencyResult& base, const WhatIf& w, const
     for (const auto& c : w.changes) {
         const Indicator& ind = pack.indicators[static_cast<size_t>(c.indicator)];
         rows.push_back({terminal_safe(ind.id), truncate(terminal_safe(ind.name.get(opt.lang)), 50),
-                        level_change(c, opt.lang), signed_exact(change_contribution(pack, c))});
+                        level_change(pack, c, opt.lang), signed_exact(change_contribution(pack, c))});
     }
     out += W.changes + std::string(":\n") + render_table(rows, {true, false, false, true});
 
@@ -106,7 +101,7 @@ std::string render_whatif_table(const AgencyResult& base, const WhatIf& w, const
         }
         out += "\n" + render_table(grows, {false, true, true, true, true, false});
     }
-    return out;
+    return out + source_footer(pack, opt.lang, false);
 }
 
 std::string render_whatif_json(const AgencyResult& base, const WhatIf& w, const ReportOptions& opt) {
@@ -140,8 +135,8 @@ std::string render_whatif_json(const AgencyResult& base, const WhatIf& w, const 
         j.field("id", ind.id);
         j.field(pack.tiers.back().id, pack.groups[static_cast<size_t>(ind.group)].id);
         j.field("name", ind.name.get(opt.lang));
-        j.field("from", c.from);
-        j.field("to", c.to);
+        j.key("from").raw_number(pack.exact(c.from).to_exact_string());
+        j.key("to").raw_number(pack.exact(c.to).to_exact_string());
         j.key("index_delta_exact").value(contrib.to_exact_string());
         j.end_object();
     }
@@ -194,8 +189,8 @@ std::string render_whatif_csv(const AgencyResult& base, const WhatIf& w, const R
                                "delta_exact", "predicate_before", "predicate_after"});
     for (const auto& c : w.changes) {
         const Indicator& ind = pack.indicators[static_cast<size_t>(c.indicator)];
-        out += csv_row({"indicator", ind.id, ind.name.get(opt.lang), csv_number(std::to_string(c.from)),
-                        csv_number(std::to_string(c.to)), csv_number(signed_int(c.to - c.from)), "", "",
+        out += csv_row({"indicator", ind.id, ind.name.get(opt.lang), csv_number(pack.value_text(c.from)),
+                        csv_number(pack.value_text(c.to)), csv_number(signed_exact(pack.exact(c.to - c.from))), "", "",
                         csv_number(change_contribution(pack, c).to_exact_string()), "", ""});
     }
     auto row = [&](const std::string& kind, const std::string& id, const std::string& name, const Rational& b,
@@ -225,7 +220,7 @@ std::string render_whatif_markdown(const AgencyResult& base, const WhatIf& w, co
     for (const auto& c : w.changes) {
         const Indicator& ind = pack.indicators[static_cast<size_t>(c.indicator)];
         out += fmt::format("| {} | {} | {} | {} |\n", markdown_escape(ind.id), markdown_escape(ind.name.get(opt.lang)),
-                           level_change(c, opt.lang), signed_exact(change_contribution(pack, c)));
+                           level_change(pack, c, opt.lang), signed_exact(change_contribution(pack, c)));
     }
     out += fmt::format("\n**{} {} → {} ({}) — {}**\n", markdown_escape(pack.index_name.get(opt.lang)),
                        w.before.index.to_fixed(prec), w.after.index.to_fixed(prec), signed_delta(w.index_delta(), prec),
@@ -247,7 +242,7 @@ std::string render_whatif_markdown(const AgencyResult& base, const WhatIf& w, co
                                    : "");
         }
     }
-    return out;
+    return out + source_footer(pack, opt.lang, true);
 }
 
 } // namespace spbe

@@ -2,6 +2,8 @@
 // groups from indicator levels, outer groups from their children, the index from the top tier.
 #include "scoring/score.hpp"
 
+#include <algorithm>
+
 namespace spbe {
 
 namespace {
@@ -45,6 +47,10 @@ Score score_levels(const Pack& pack, const std::vector<int>& levels) {
     for (size_t gi = 0; gi < pack.groups.size(); ++gi)
         if (pack.groups[gi].tier == 0) total += s.group_index[gi] * pack.groups[gi].weight;
     s.index = total / pack.total_weight;
+    if (pack.step != 1) { // stored values are in steps of 1/step of a level
+        for (auto& g : s.group_index) g /= Rational(pack.step);
+        s.index /= Rational(pack.step);
+    }
     s.predicate = &pack.predicate_for(s.index);
     return s;
 }
@@ -68,9 +74,13 @@ std::optional<std::vector<int>> levels_at(const Pack& pack, const EvidenceFile& 
     std::vector<bool> have(pack.indicators.size(), false);
     for (size_t k = 0; k < file.indicators.size(); ++k) {
         if (indices[k] < 0) continue;
-        auto level = file.indicators[k].effective(basis == Basis::self);
-        if (!level) return std::nullopt;
-        levels[static_cast<size_t>(indices[k])] = *level;
+        const IndicatorEntry& e = file.indicators[k];
+        const Indicator& ind = pack.indicators[static_cast<size_t>(indices[k])];
+        std::optional<int> value;
+        if (const auto& level = e.effective(basis == Basis::self)) value = pack.value_from(*level);
+        else if (e.external) value = external_value(pack, ind, *e.external);
+        if (!value) return std::nullopt;
+        levels[static_cast<size_t>(indices[k])] = *value;
         have[static_cast<size_t>(indices[k])] = true;
     }
     for (bool h : have)
@@ -84,8 +94,19 @@ std::optional<std::vector<int>> levels_from_evidence(const Pack& pack, const Evi
     return levels_at(pack, file, entry_indices(pack, file), basis);
 }
 
-Rational index_contribution(const Pack& pack, int indicator, int level) {
-    return Rational(level) * pack.indicators[static_cast<size_t>(indicator)].weight / pack.total_weight;
+std::optional<int> external_value(const Pack& pack, const Indicator& ind, const ExternalValue& given) {
+    if (!ind.external || !ind.external->has_conversion) return std::nullopt;
+    const Scale& scale = pack.scale_of(ind);
+    if (!given.value) return pack.value_of_level(scale.min());
+    Rational v = ind.external->offset + ind.external->factor * *given.value;
+    v = std::clamp(v, Rational(scale.min()), Rational(scale.max()));
+    Rational steps = v * Rational(pack.step) + Rational(1, 2); // half-up: values are positive
+    return static_cast<int>(steps.floor());
+}
+
+Rational index_contribution(const Pack& pack, int indicator, int value) {
+    return Rational(value) * pack.indicators[static_cast<size_t>(indicator)].weight /
+           (pack.total_weight * Rational(pack.step));
 }
 
 } // namespace spbe

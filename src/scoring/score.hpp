@@ -29,8 +29,13 @@ Score score_levels(const Pack& pack, const std::vector<int>& levels);
 // self). nullopt when some indicator has no such level; validate_evidence explains which.
 std::optional<std::vector<int>> levels_from_evidence(const Pack& pack, const EvidenceFile& file, Basis basis);
 
+// The stored value of an indicator fed by an external index (ExternalIndex): offset + factor × value,
+// kept within the scale and rounded half-up to the pack's decimals (the precision values are recorded
+// in); the lowest level while the index is not published. nullopt when the pack knows no conversion.
+std::optional<int> external_value(const Pack& pack, const Indicator& ind, const ExternalValue& given);
+
 // Contribution of one indicator to the overall index: level × weight / total weight.
-Rational index_contribution(const Pack& pack, int indicator, int level);
+Rational index_contribution(const Pack& pack, int indicator, int value);
 
 } // namespace spbe
 

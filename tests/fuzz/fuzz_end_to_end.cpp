@@ -110,7 +110,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
     // What if the first indicator reached the top of its scale.
     const spbe::Indicator& first = pack->indicators.front();
-    const std::vector<spbe::LevelSetting> settings{{first.id, pack->scale_of(first).max()}};
+    const int top = pack->scale_of(first).max();
+    const std::vector<spbe::LevelSetting> settings{{first.id, top, std::to_string(top)}};
     require(spbe::check_level_settings(*pack, settings).empty());
     const spbe::WhatIf w = spbe::what_if(*pack, r.score.levels, settings);
     require(w.before.index == r.score.index && w.after.index >= w.before.index && on_scale(*pack, w.after.index));

@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include <numeric>
 #include <random>
 #include <stdexcept>
 
@@ -212,4 +213,106 @@ TEST_CASE("plan refuses weights too fine-grained for exact planning instead of e
     CHECK_THROWS_AS(plan_to_index(pack, {1, 1, 1}, efforts, Rational(4)), PlanTooLarge);
     // Already reached needs no table at all.
     CHECK(plan_to_index(pack, {1, 1, 1}, efforts, Rational(1)).steps.empty());
+}
+
+TEST_CASE("plan with decimal values (pemdi-2026 style): each step reaches the next whole level, exactly") {
+    // The same pack recording two decimals: stored values are hundredths of a level.
+    std::mt19937 rng(20261203);
+    int limited = 0, fractional_first = 0;
+    for (int round = 0; round < 300; ++round) {
+        size_t n = std::uniform_int_distribution<size_t>(4, 6)(rng);
+        std::vector<Rational> weights;
+        for (size_t i = 0; i < n; ++i) weights.push_back(Rational(std::uniform_int_distribution<int>(1, 15)(rng)));
+        Pack pack = make_pack(weights);
+        pack.scales[0].decimals = 2;
+        pack.decimals = 2;
+        pack.step = 100;
+        std::vector<int> values;
+        for (size_t i = 0; i < n; ++i) values.push_back(std::uniform_int_distribution<int>(100, 500)(rng));
+        std::vector<Effort> efforts(n);
+        for (size_t i = 0; i < n; ++i)
+            if (rng() % 2) efforts[i].per_step = Rational(std::uniform_int_distribution<int>(1, 3)(rng));
+        Rational start = score_levels(pack, values).index;
+        Rational target = start + Rational(std::uniform_int_distribution<int>(0, 250)(rng), 100);
+        std::optional<int> max_steps;
+        if (rng() % 3 == 0) max_steps = std::uniform_int_distribution<int>(0, 5)(rng);
+        CAPTURE(round);
+        // Exhaustive: k whole steps per indicator, each to the next whole level (1.26 -> 2 -> 3).
+        std::vector<int> k(n, 0), best_k;
+        Rational best_effort, best_possible(-1);
+        int best_steps = 0;
+        bool found = false;
+        auto top_k = [&](size_t i) { return 5 - values[i] / 100; };
+        auto raised = [&](size_t i, int steps) { return steps == 0 ? values[i] : (values[i] / 100 + steps) * 100; };
+        std::vector<std::vector<int>> all;
+        for (;;) {
+            all.push_back(k);
+            size_t i = 0;
+            while (i < n && k[i] == top_k(i)) k[i++] = 0;
+            if (i == n) break;
+            ++k[i];
+        }
+        auto index_of = [&](const std::vector<int>& r) {
+            std::vector<int> v(n);
+            for (size_t i = 0; i < n; ++i) v[i] = raised(i, r[i]);
+            return score_levels(pack, v).index;
+        };
+        auto steps_of = [](const std::vector<int>& r) { return std::accumulate(r.begin(), r.end(), 0); };
+        for (const auto& r : all)
+            if (!max_steps || steps_of(r) <= *max_steps) best_possible = std::max(best_possible, index_of(r));
+        Rational goal = std::min(target, best_possible);
+        for (const auto& r : all) {
+            int s = steps_of(r);
+            if ((max_steps && s > *max_steps) || index_of(r) < goal) continue;
+            Rational e;
+            for (size_t i = 0; i < n; ++i) e += effort_between(efforts[i], values[i] / 100, values[i] / 100 + r[i]);
+            if (!found || e < best_effort || (e == best_effort && (s < best_steps || (s == best_steps && r > best_k)))) {
+                found = true;
+                best_effort = e;
+                best_steps = s;
+                best_k = r;
+            }
+        }
+        Plan plan = plan_to_index(pack, values, efforts, target, max_steps);
+        REQUIRE(found);
+        CHECK(plan.raise == best_k);
+        CHECK(plan.total_effort == best_effort);
+        CHECK(plan.best_possible == best_possible);
+        std::vector<int> after(n);
+        for (size_t i = 0; i < n; ++i) after[i] = raised_value(pack, values[i], plan.raise[i]);
+        CHECK(plan.final_index == score_levels(pack, after).index);
+        for (const auto& st : plan.steps) {
+            CHECK(st.to % 100 == 0); // every step ends on a whole level
+            CHECK(st.gain == Rational(st.to - st.from, 100) * pack.indicators[static_cast<size_t>(st.indicator)].weight /
+                                 pack.total_weight);
+            if (st.from % 100 != 0) ++fractional_first;
+        }
+        if (max_steps) ++limited;
+    }
+    CHECK(limited > 50);
+    CHECK(fractional_first > 50);
+}
+
+TEST_CASE("plan from 1.26: the first step goes to level 2 and gains 0.74 of a level") {
+    Pack pack = make_pack({Rational(10), Rational(10)});
+    pack.decimals = 2;
+    pack.step = 100;
+    Plan p = plan_to_index(pack, {126, 300}, std::vector<Effort>(2), Rational(2));
+    // Index 2.13 needs (2 - 2.13) < 0: nothing; aim for 2.5 instead.
+    CHECK(p.steps.empty());
+    // 2.13 -> 2.5: exactly the 0.74 of a level that indicator 1 gains on its first step (0.37 of index).
+    p = plan_to_index(pack, {126, 300}, std::vector<Effort>(2), Rational(5, 2));
+    REQUIRE(p.steps.size() == 1);
+    CHECK(p.steps[0].indicator == 0);
+    CHECK(p.steps[0].from == 126);
+    CHECK(p.steps[0].to == 200);
+    CHECK(p.steps[0].gain == Rational(37, 100));
+    CHECK(p.final_index == Rational(5, 2));
+    // 2.13 -> 2.6 needs 0.47: indicator 1's first step (0.37) is not enough, indicator 2's (0.50) is.
+    p = plan_to_index(pack, {126, 300}, std::vector<Effort>(2), Rational(13, 5));
+    REQUIRE(p.steps.size() == 1);
+    CHECK(p.steps[0].indicator == 1);
+    CHECK(p.steps[0].from == 300);
+    CHECK(p.steps[0].to == 400);
+    CHECK(p.final_index == Rational(263, 100));
 }

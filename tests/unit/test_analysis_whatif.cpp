@@ -44,10 +44,14 @@ TEST_CASE("parse_level_setting accepts ID=LEVEL and explains every malformed for
     s = parse_level_setting(" 35-2 = 4 ", error);
     REQUIRE(s);
     CHECK(s->id == "35-2");
-    CHECK(s->level == 4);
+    CHECK(s->level == Rational(4));
 
     CHECK_FALSE(parse_level_setting("5=2,5", error));
-    CHECK(error == "'5=2,5': the level '2,5' is not a whole number");
+    CHECK(error == "'5=2,5': the level '2,5' is not a whole number (write a decimal point, 2.5, in a rubric that records "
+                   "decimals)");
+    s = parse_level_setting("5=2.5", error);
+    REQUIRE(s);
+    CHECK(s->level == Rational(5, 2));
     CHECK_FALSE(parse_level_setting("5", error));
     CHECK(error == "'5' is not ID=LEVEL (write e.g. --set 5=3)");
     CHECK_FALSE(parse_level_setting("=3", error));

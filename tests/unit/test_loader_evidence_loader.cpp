@@ -80,7 +80,9 @@ TEST_CASE("level outside the scale, non-integer level and decimal comma") {
     CHECK(check(evidence({{5, "  5: 6\n"}})) == "f.yaml:10:6: error: level 6 of indicator 5 is outside the scale 1 to 5\n");
     CHECK(check(evidence({{5, "  5: 2.5\n"}})) == "f.yaml:10:6: error: level of indicator 5 must be a whole number, found 2.5\n");
     CHECK(check(evidence({{5, "  5: 2,5\n"}})) ==
-          "f.yaml:10:6: error: level of indicator 5 must be a whole number, found '2,5' (a decimal comma; levels are whole numbers, write e.g. 2)\n");
+          "f.yaml:10:6: error: level of indicator 5 must be written with a decimal point, found '2,5' (write 2.5; the levels of "
+          "spbe-2018 and spbe-2020 are whole numbers)\n");
+    CHECK(check(evidence({{5, "  5: 3.0\n"}})) == ""); // exactly level 3
     CHECK(check(evidence({{5, "  5: tiga\n"}})) == "f.yaml:10:6: error: level of indicator 5 must be a whole number, found 'tiga'\n");
     CHECK(check(evidence({{5, "  5: 0\n"}})) == "f.yaml:10:6: error: level 0 of indicator 5 is outside the scale 1 to 5\n");
 }

@@ -75,18 +75,18 @@ TEST_CASE("separator detection counts only outside quotes") {
     CHECK(csv.indicator_columns().size() == 2); // "a;b;c;d" and "1" are indicator columns
 }
 
-TEST_CASE("decimal levels: whole numbers are read with a warning, others are errors") {
-    LevelsCsv csv = LevelsCsv::parse("name;1;2;3;4\n"
-                                     "Kab;3,0;2.00;3,5;tiga\n");
+TEST_CASE("decimal levels: exact, whole ones with a warning; the pack decides whether it records decimals") {
+    LevelsCsv csv = LevelsCsv::parse("name;1;2;3;4;5\n"
+                                     "Kab;3,0;2.00;3,5;tiga;1,25\n");
     LevelsCsvRow row = csv.row(0);
-    CHECK(row.file.indicators[0].level == 3);
-    CHECK(row.file.indicators[1].level == 2);
-    CHECK_FALSE(row.file.indicators[2].level);
+    CHECK(row.file.indicators[0].level == Rational(3));
+    CHECK(row.file.indicators[1].level == Rational(2));
+    CHECK(row.file.indicators[2].level == Rational(7, 2));
     CHECK_FALSE(row.file.indicators[3].level);
+    CHECK(row.file.indicators[4].level == Rational(5, 4));
     CHECK(messages(row.diags) == "2:2: warning: level '3,0' of indicator 1 read as 3\n"
                                  "2:3: warning: level '2.00' of indicator 2 read as 2\n"
-                                 "2:4: error: level '3,5' of indicator 3 is not a whole number\n"
-                                 "2:5: error: level 'tiga' of indicator 4 is not a whole number\n");
+                                 "2:5: error: level 'tiga' of indicator 4 is not a number\n");
 }
 
 TEST_CASE("empty level cells are left unfilled for validation to report") {

@@ -6,6 +6,10 @@
 
 #include <doctest/doctest.h>
 
+#include <fmt/format.h>
+
+#include <map>
+#include <optional>
 #include <string>
 
 using namespace spbe;
@@ -143,4 +147,145 @@ TEST_CASE("spbe-2018: 20/6 weights reproduce Denpasar 2018 exactly") {
     CHECK(s.predicate->name.id == "Baik");
     CHECK(s.group_index[static_cast<size_t>(group_named(*p, "7"))] == Rational(5, 2));
     CHECK(s.group_index[static_cast<size_t>(group_named(*p, "services"))] == Rational(3));
+}
+
+// --- pemdi-2026: indicator values with two decimals, external indices (PermenPANRB 8/2026) ---
+
+namespace {
+
+const Pack& pack2026() {
+    static PackRegistry registry(PackLoadOptions{false});
+    std::vector<Diagnostic> diags;
+    bool io = false;
+    const Pack* p = registry.get("pemdi-2026", diags, io);
+    REQUIRE(p != nullptr);
+    return *p;
+}
+
+// An evidence file of `pack` with every indicator at `rest` and the entries of `lines` (YAML).
+std::string evidence_2026(const std::string& rest, const std::map<int, std::string>& lines) {
+    std::string out = "rubric: pemdi-2026\nagency: {name: Kab. Uji}\nyear: 2026\nindicators:\n";
+    for (int i = 1; i <= 20; ++i) {
+        auto it = lines.find(i);
+        out += it != lines.end() ? "  " + std::to_string(i) + ": " + it->second + "\n"
+                                 : "  " + std::to_string(i) + ": " + rest + "\n";
+    }
+    return out;
+}
+
+struct Scored {
+    std::string messages; // "LINE:COL: rule" per diagnostic
+    std::optional<AgencyResult> result;
+};
+
+Scored score_text(const Pack& pack, const std::string& text) {
+    Scored out;
+    EvidenceParse parsed = parse_evidence(text);
+    std::vector<Diagnostic> diags = parsed.diags;
+    if (parsed.file) validate_evidence(*parsed.file, pack, diags);
+    for (const auto& d : diags) out.messages += fmt::format("{}:{}: {}\n", d.pos.line, d.pos.col, d.message);
+    if (parsed.file && !has_errors(diags)) out.result = score_evidence(pack, std::move(*parsed.file), Basis::verified);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("pemdi-2026 band edges, lower-inclusive on the unrounded index, from whole levels and decimals") {
+    const Pack& p = pack2026();
+    auto predicate_of = [&](const std::string& all) {
+        Scored s = score_text(p, evidence_2026(all, {}));
+        REQUIRE(s.result);
+        return std::make_pair(s.result->score.index, s.result->score.predicate->name.id);
+    };
+    // Every indicator at the same value: the index is that value.
+    CHECK(predicate_of("1.49") == std::make_pair(Rational(149, 100), std::string("Kurang")));
+    CHECK(predicate_of("1.5") == std::make_pair(Rational(3, 2), std::string("Cukup")));
+    CHECK(predicate_of("2.49") == std::make_pair(Rational(249, 100), std::string("Cukup")));
+    CHECK(predicate_of("2.50") == std::make_pair(Rational(5, 2), std::string("Baik")));
+    CHECK(predicate_of("3.5") == std::make_pair(Rational(7, 2), std::string("Sangat Baik")));
+    CHECK(predicate_of("3.99") == std::make_pair(Rational(399, 100), std::string("Sangat Baik")));
+    CHECK(predicate_of("4") == std::make_pair(Rational(4), std::string("Memuaskan")));
+    CHECK(predicate_of("1") == std::make_pair(Rational(1), std::string("Kurang")));
+    // From whole levels: I19 (10 %) and I20 (15 %) at 3, the rest at 1: 1 + 0.25 × 2 = 1.50, Cukup.
+    Scored w = score_text(p, evidence_2026("1", {{19, "3"}, {20, "3"}}));
+    REQUIRE(w.result);
+    CHECK(w.result->score.index == Rational(3, 2));
+    CHECK(w.result->score.predicate->name.id == "Cukup");
+    // 2.50 from whole levels: everything at 2 but I19 and I20 at 4 (0.25 × 2 = +0.50).
+    Scored b = score_text(p, evidence_2026("2", {{19, "4"}, {20, "4"}}));
+    REQUIRE(b.result);
+    CHECK(b.result->score.index == Rational(5, 2));
+    CHECK(b.result->score.predicate->name.id == "Baik");
+    // Just below an edge with decimals: 2.5 everywhere but I11 (3 %) at 2.17: 2.5 − 0.33 × 0.03 = 2.4901.
+    Scored n = score_text(p, evidence_2026("2.5", {{11, "2.17"}}));
+    REQUIRE(n.result);
+    CHECK(n.result->score.index == Rational(24901, 10000));
+    CHECK(n.result->score.index.to_fixed(2) == "2.49");
+    CHECK(n.result->score.predicate->name.id == "Cukup");
+}
+
+TEST_CASE("pemdi-2026 I5 from the Indeks SDI: the module's worked examples, SDI 25 -> 2.00 and 68.75 -> 3.75") {
+    const Pack& p = pack2026();
+    const Indicator& i5 = *p.find_indicator("5");
+    auto value = [&](std::optional<Rational> sdi) { return external_value(p, i5, ExternalValue{"SDI", sdi, {}}); };
+    CHECK(value(Rational(25)) == 200);
+    CHECK(value(*Rational::parse("68.75")) == 375);
+    CHECK(value(Rational(0)) == 100);    // the scale's floor
+    CHECK(value(Rational(100)) == 500);  // and top
+    CHECK(value(std::nullopt) == 100);   // not published yet: 1.00, as the assessors counted it
+    CHECK(value(*Rational::parse("68.7")) == 375); // 3.748, recorded with two decimals half-up
+    CHECK(value(*Rational::parse("68.62")) == 374); // 3.7448
+    // No conversion known for I7 (IPS): the level must be given.
+    CHECK_FALSE(external_value(p, *p.find_indicator("7"), ExternalValue{"IPS", Rational(3), {}}));
+}
+
+TEST_CASE("pemdi-2026 evidence with decimal values and external indices is scored exactly") {
+    const Pack& p = pack2026();
+    // examples/kab-contoh-2026.yaml's values, worked by hand: Σ value × weight = 220.70, index 2.207.
+    Scored s = score_text(p, evidence_2026("2", {{1, "{level: 3, verified: 2.5}"},
+                                                 {3, "1.5"},
+                                                 {5, "{external: {index: SDI, value: 68.75}}"},
+                                                 {6, "{external: {index: SJIG, value: 2.4}}"},
+                                                 {7, "{level: 2, external: {index: IPS, value: 2.55}}"},
+                                                 {8, "1.25"},
+                                                 {10, "2.5"},
+                                                 {11, "1"},
+                                                 {13, "3"},
+                                                 {14, "2.75"},
+                                                 {17, "3"},
+                                                 {18, "{external: {index: SDI-INTEROP}}"},
+                                                 {19, "2.5"}}));
+    CHECK(s.messages == "22:18: SDI-INTEROP of indicator 18 is not published yet: counted as 1.00, as the assessors do "
+                        "until it is\n");
+    REQUIRE(s.result);
+    CHECK(s.result->score.index == Rational(2207, 1000));
+    CHECK(s.result->score.index.to_fixed(2) == "2.21");
+    CHECK(s.result->score.predicate->name.id == "Cukup");
+    // Aspect 3 (Data): (3.75 × 5 + 2.40 × 3 + 2 × 3 + 1.25 × 4) / 15 = 36.95 / 15, shown 2.46.
+    CHECK(s.result->score.group_index[2] == Rational(3695, 1500));
+    CHECK(s.result->score.group_index[2].to_fixed(2) == "2.46");
+    REQUIRE(s.result->other); // the self-assessment differs (I1 3 instead of 2.5): +0.025
+    CHECK(s.result->other->index == Rational(2232, 1000));
+}
+
+TEST_CASE("decimal values: refused in whole-level packs and beyond the pack's decimals") {
+    Scored whole = score_text(pack2020(), "rubric: spbe-2020\nagency: {name: A}\nyear: 2024\nindicators: {5: 2.5}\n");
+    CHECK(whole.messages.find("4:17: level of indicator 5 must be a whole number, found 2.5\n") != std::string::npos);
+    CHECK_FALSE(whole.result);
+    Scored fine = score_text(pack2026(), evidence_2026("2", {{3, "1.555"}}));
+    CHECK(fine.messages ==
+          "7:6: level 1.555 of indicator 3 has more than 2 decimals (rubric pemdi-2026 records values such as 1.25)\n");
+    CHECK_FALSE(fine.result);
+    Scored below = score_text(pack2026(), evidence_2026("2", {{3, "0.99"}}));
+    CHECK(below.messages == "7:6: level 0.99 of indicator 3 is outside the scale 1 to 5\n");
+    Scored both = score_text(pack2026(), evidence_2026("2", {{5, "{level: 3, external: {index: SDI, value: 50}}"}}));
+    CHECK(both.messages.find("has both a level and the external index SDI") != std::string::npos);
+    CHECK_FALSE(both.result);
+    Scored none = score_text(pack2026(), evidence_2026("2", {{7, "{external: {index: IPS, value: 2.55}}"}}));
+    CHECK(none.messages ==
+          "11:17: no conversion of IPS to a level of indicator 7 is known; give the level too (level: 2.5)\n");
+    Scored wrong = score_text(pack2026(), evidence_2026("2", {{3, "{level: 2, external: {index: SDI, value: 5}}"}}));
+    CHECK(wrong.messages.find("indicator 3 of pemdi-2026 does not take its value from an external index; those that "
+                              "do: 5 (SDI), 6 (SJIG), 7 (IPS), 10 (IKASANDI), 11 (IKASANDI), 12 (IKASANDI), 18 "
+                              "(SDI-INTEROP)") != std::string::npos);
 }
