@@ -2,7 +2,9 @@
 // criteria, predicate bands, files) plus authoring warnings, as findings for CI.
 #include "cli/commands.hpp"
 #include "cli/findings_cli.hpp"
+#include "cli/read_file.hpp"
 #include "loader/builtin_packs.hpp"
+#include "loader/crosswalk_loader.hpp"
 
 #include <fmt/format.h>
 
@@ -43,9 +45,34 @@ std::vector<std::string> yaml_files_in(const std::string& dir) {
     return out;
 }
 
+// A crosswalk file (`spbe diff --map`): its structure, and its ids against the packs it names when
+// they are built in (a pack folder is checked when diff is given the files).
+void lint_crosswalk(const std::string& path, const std::string& text, std::vector<Finding>& findings) {
+    CrosswalkParse parsed = parse_crosswalk(text);
+    if (parsed.crosswalk && is_builtin_pack(parsed.crosswalk->from) && is_builtin_pack(parsed.crosswalk->to)) {
+        PackRegistry registry(PackLoadOptions{});
+        std::vector<Diagnostic> pack_diags;
+        bool io = false;
+        const Pack* from = registry.get(parsed.crosswalk->from, pack_diags, io);
+        const Pack* to = registry.get(parsed.crosswalk->to, pack_diags, io);
+        if (from && to) validate_crosswalk(*parsed.crosswalk, *from, *to, parsed.diags);
+    }
+    attach_file(parsed.diags, path);
+    for (auto& d : parsed.diags) findings.push_back(std::move(d));
+}
+
 void lint_folder(const std::string& arg, std::vector<Finding>& findings, std::vector<std::string>& files) {
     std::string dir = display_path(arg);
     std::error_code ec;
+    // A YAML file other than a manifest whose first key is `crosswalk:` is a crosswalk.
+    if (fs::is_regular_file(dir, ec) && fs::path(dir).filename() != kManifestName && is_yaml_name(dir)) {
+        std::string error;
+        if (auto text = read_text_file(dir, error); text && text->find("crosswalk:") != std::string::npos) {
+            files.push_back(dir);
+            lint_crosswalk(dir, *text, findings);
+            return;
+        }
+    }
     // `spbe lint rubrics/x/pack.yaml` means the folder.
     if (fs::is_regular_file(dir, ec) && fs::path(dir).filename() == kManifestName)
         dir = display_path(fs::path(dir).parent_path().string());
@@ -106,7 +133,9 @@ CommandSpec lint_command() {
     return {"lint", "Check rubric pack folders: structure, exact weight sums, criteria, predicate bands (for CI)",
             [](CLI::App& app) {
                 auto opt = std::make_shared<LintOptions>();
-                app.add_option("packs", opt->dirs, "Rubric pack folders (each holding pack.yaml)")->required();
+                app.add_option("packs", opt->dirs,
+                               "Rubric pack folders (each holding pack.yaml), or crosswalk files for diff --map")
+                    ->required();
                 add_findings_options(app, opt->common);
                 return [opt] { return run_lint(*opt); };
             }};

@@ -3,6 +3,7 @@
 // ScoreRun::run reads as the passes of docs/ARCHITECTURE.md "Passes of a score run". Above 400 lines
 // because the passes and the per-input work of one run share ScoreRun's state; the feed, the CSV fast
 // path, the progress bar, the spool framing and the worker pool live in files of their own.
+#include "analysis/target.hpp"
 #include "cli/agency_input.hpp"
 #include "cli/commands.hpp"
 #include "cli/csv_fast_path.hpp"
@@ -97,6 +98,7 @@ private:
     void choose_report();
     void score_all();
     bool report();
+    void gate(const BatchRow& row);
     void gates();
 
     // Pass 3 on the workers.
@@ -123,8 +125,9 @@ private:
 
     const ScoreOptions& opt_;
     Basis basis_ = Basis::verified;
-    std::optional<Rational> gate_;
-    bool single_ = false; // one input, no summary asked for: the full single-agency report
+    std::optional<Rational> gate_; // --fail-under NUMBER
+    std::string gate_predicate_;   // --fail-under PREDICATE: its lower bound in each row's own pack
+    bool single_ = false;          // one input, no summary asked for: the full single-agency report
     BatchFormat format_ = BatchFormat::table;
     ReportOptions ropt_;
     BatchReportOptions bopt_;
@@ -155,7 +158,12 @@ private:
         uint64_t at = 0;
     };
     std::vector<Ranked> ranking_;
-    std::vector<std::pair<Rational, std::string>> gate_failures_; // rows below --fail-under, in input order
+    struct GateFailure {
+        std::string pack;
+        Rational index;
+        std::string message;
+    };
+    std::vector<GateFailure> gate_failures_; // rows below --fail-under, in input order
     std::set<std::string> headers_reported_;
     std::unordered_map<std::string, std::string> agency_paths_; // (pack, year, code or name) -> the row that counts
     std::unique_ptr<AgencyResult> single_result_;
@@ -200,8 +208,40 @@ int ScoreRun::check_options() {
     if (!opt_.fail_under.empty()) {
         gate_ = Rational::parse(opt_.fail_under);
         if (!gate_) {
-            print_error(fmt::format("--fail-under: '{}' is not a number (write e.g. 2.6)", opt_.fail_under));
-            return kUsage;
+            // A predicate name: the same word has another lower bound in each pack (Baik is 2.6 in
+            // spbe-2020, 2.5 in pemdi-2026), so it is resolved per row. It must name a predicate of a
+            // built-in pack unless --rubric gives a folder.
+            bool known = !opt_.rubric.empty() && !is_builtin_pack(opt_.rubric);
+            std::vector<std::pair<std::string, std::string>> lists; // predicate list -> the packs that have it
+            for (const auto& id : builtin_pack_ids()) {
+                std::vector<Diagnostic> diags;
+                bool io = false;
+                const Pack* pack = registry_.get(id, diags, io);
+                if (!pack) continue;
+                known = known || find_predicate(*pack, opt_.fail_under) != nullptr;
+                std::string list;
+                for (const auto& p : pack->predicates) list += (list.empty() ? "" : ", ") + p.name.id;
+                auto it = std::find_if(lists.begin(), lists.end(), [&](const auto& l) { return l.first == list; });
+                if (it == lists.end()) lists.emplace_back(list, id);
+                else it->second += ", " + id;
+            }
+            std::string names;
+            for (const auto& [list, ids] : lists)
+                names += fmt::format("{}{}: {}", names.empty() ? "" : "; ", ids, list);
+            if (!known) {
+                std::string dotted = opt_.fail_under;
+                std::replace(dotted.begin(), dotted.end(), ',', '.');
+                if (dotted != opt_.fail_under && Rational::parse(dotted)) {
+                    print_error(fmt::format("--fail-under: '{}' is not a number (write the decimal point as '.', e.g. "
+                                            "{})",
+                                            opt_.fail_under, dotted));
+                    return kUsage;
+                }
+                print_error(fmt::format("--fail-under: '{}' is neither a number (e.g. 2.6) nor a predicate ({})",
+                                        opt_.fail_under, names));
+                return kUsage;
+            }
+            gate_predicate_ = opt_.fail_under;
         }
     }
     if (opt_.inputs.empty() && opt_.levels_csv.empty()) {
@@ -503,10 +543,7 @@ void ScoreRun::emit(std::vector<ItemResult>& results) {
         const BatchRow& row = *o.row;
         if (!single_ && !first_of_agency(row)) continue;
         summarizer_.add(*row.pack, row.agency, row.year, row.index, row.path);
-        if (gate_ && row.index < *gate_)
-            gate_failures_.emplace_back(row.index, fmt::format("{}: index {} ({}) is below --fail-under {}", row.path,
-                                                               row.index.to_fixed(row.pack->precision),
-                                                               row.index.to_exact_string(), opt_.fail_under));
+        gate(row);
         uint64_t at = spool_.append(o.entry);
         if (bopt_.ranked) ranking_.push_back({row.pack->id, row.index, at});
         o.row.reset();
@@ -637,13 +674,37 @@ BatchRow ScoreRun::decode_row(std::string_view record, int rank) const {
     return row;
 }
 
+// --fail-under for one row: below the number, or below the predicate's lower bound in the row's pack.
+void ScoreRun::gate(const BatchRow& row) {
+    if (gate_) {
+        if (row.index < *gate_)
+            gate_failures_.push_back(
+                {row.pack->id, row.index,
+                 fmt::format("{}: index {} ({}) is below --fail-under {}", row.path,
+                             row.index.to_fixed(row.pack->precision), row.index.to_exact_string(), opt_.fail_under)});
+        return;
+    }
+    if (gate_predicate_.empty()) return;
+    const Predicate* p = find_predicate(*row.pack, gate_predicate_);
+    if (!p)
+        gate_failures_.push_back({row.pack->id, row.index,
+                                  fmt::format("{}: --fail-under {}: rubric {} has no such predicate", row.path,
+                                              gate_predicate_, row.pack->id)});
+    else if (row.index < p->min)
+        gate_failures_.push_back({row.pack->id, row.index,
+                                  fmt::format("{}: index {} ({}) is below --fail-under {} ({} in {})", row.path,
+                                              row.index.to_fixed(row.pack->precision), row.index.to_exact_string(),
+                                              p->name.id, p->min.to_exact_string(), row.pack->id)});
+}
+
 // 5. Gates: --fail-under decides exit code 1 only after the output is written, so a failing gate
 // never costs the report; the messages follow the output order.
 void ScoreRun::gates() {
     if (bopt_.ranked)
-        std::stable_sort(gate_failures_.begin(), gate_failures_.end(),
-                         [](const auto& a, const auto& b) { return a.first > b.first; });
-    for (const auto& [index, msg] : gate_failures_) print_error(msg);
+        std::stable_sort(gate_failures_.begin(), gate_failures_.end(), [](const GateFailure& a, const GateFailure& b) {
+            return a.pack != b.pack ? a.pack < b.pack : a.index > b.index; // as the ranking
+        });
+    for (const auto& f : gate_failures_) print_error(f.message);
     if (!gate_failures_.empty()) code_ = std::max(code_, static_cast<int>(kGateFailed));
 }
 
@@ -678,7 +739,8 @@ CommandSpec score_command() {
                     ->check(CLI::Range(1u, 1024u));
                 app.add_flag("--strict", opt->strict, "Stop at the first invalid input (exit 3) and print no results");
                 app.add_option("--fail-under", opt->fail_under,
-                               "Exit 1 when an index is below this value (exact comparison)");
+                               "Exit 1 when an index is below this value or predicate (e.g. 2.6 or Baik; a predicate "
+                               "means its lower bound in each file's rubric; exact comparison)");
                 add_output_options(app, opt->out, {"table", "json", "jsonl", "csv", "markdown"});
                 return [opt] { return ScoreRun(*opt).run(); };
             }};

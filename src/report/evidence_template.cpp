@@ -84,8 +84,8 @@ struct Writer {
         if (!opt.schema_ref.empty()) out += fmt::format("# yaml-language-server: $schema={}\n", opt.schema_ref);
         std::string title = pack.title.get(opt.lang);
         if (en()) {
-            comment(fmt::format("SPBE evidence file of {}, year {}, rubric {} ({}). Created by `spbe init`.",
-                                opt.agency.name, opt.year, pack.id, title),
+            comment(fmt::format("{} evidence file of {}, year {}, rubric {} ({}). Created by `spbe init`.",
+                                pack.index_name.get(opt.lang), opt.agency.name, opt.year, pack.id, title),
                     "");
             out += "#\n";
             comment(fmt::format("Fill in `level:` of every indicator with the self-assessed level ({}); "
@@ -97,8 +97,8 @@ struct Writer {
                                                                  pack.decimals)),
                     "");
         } else {
-            comment(fmt::format("Berkas bukti SPBE {}, tahun {}, rubrik {} ({}). Dibuat dengan `spbe init`.",
-                                opt.agency.name, opt.year, pack.id, title),
+            comment(fmt::format("Berkas bukti {} {}, tahun {}, rubrik {} ({}). Dibuat dengan `spbe init`.",
+                                pack.index_name.get(opt.lang), opt.agency.name, opt.year, pack.id, title),
                     "");
             out += "#\n";
             comment(fmt::format("Isi `level:` setiap indikator dengan tingkat hasil penilaian mandiri ({}); "

@@ -129,7 +129,7 @@ TEST_CASE("init template for spbe-2018 refers to the scale criteria and parses b
     opt.year = 2018;
     opt.lang = Lang::en;
     std::string text = render_evidence_template(pack, opt);
-    CHECK(text.rfind("# SPBE evidence file of Pemerintah Kota Contoh, year 2018, rubric spbe-2018", 0) == 0); // no schema line
+    CHECK(text.rfind("# SPBE index evidence file of Pemerintah Kota Contoh, year 2018, rubric spbe-2018", 0) == 0); // no schema line
     CHECK(text.find("#   0 Not present: Belum ada penerapan SPBE untuk indikator ini.\n") != std::string::npos);
     CHECK(text.find("  # Criteria: those of scale maturity at the top of this file.\n") != std::string::npos);
     EvidenceParse parsed = parse_evidence(text);

@@ -216,6 +216,14 @@ TEST_CASE("pemdi-2026 band edges, lower-inclusive on the unrounded index, from w
     REQUIRE(b.result);
     CHECK(b.result->score.index == Rational(5, 2));
     CHECK(b.result->score.predicate->name.id == "Baik");
+    // 3.50 and 4.00 from whole levels: everything at 3 but I19 and I20 at 5; then everything at 4.
+    Scored sb = score_text(p, evidence_2026("3", {{19, "5"}, {20, "5"}}));
+    REQUIRE(sb.result);
+    CHECK(sb.result->score.index == Rational(7, 2));
+    CHECK(sb.result->score.predicate->name.id == "Sangat Baik");
+    Scored m = score_text(p, evidence_2026("4", {}));
+    REQUIRE(m.result);
+    CHECK(m.result->score.predicate->name.id == "Memuaskan");
     // Just below an edge with decimals: 2.5 everywhere but I11 (3 %) at 2.17: 2.5 − 0.33 × 0.03 = 2.4901.
     Scored n = score_text(p, evidence_2026("2.5", {{11, "2.17"}}));
     REQUIRE(n.result);
