@@ -3,7 +3,9 @@
 # binary still writes byte for byte): each `--- -f FORMAT` section must be well-formed for its format.
 # JSON/JSONL/SARIF parse, CSV rows keep their column count and no text cell starts a formula,
 # Markdown table rows keep the header's column count and hold no raw HTML tag, JUnit XML is
-# well-formed, GitHub workflow commands carry only escaped properties. Terminal text (the table/text
+# well-formed, GitHub workflow commands carry only escaped properties, SVG is well-formed XML, HTML has no
+# script, event handler, link or external resource and each of its inline SVG charts is well-formed XML. The
+# outputs of the report-* cases (the visual reports of the bundled examples) get the same SVG and HTML checks. Terminal text (the table/text
 # output before the first `--- -f` section, `-f table`/`-f text` sections, all of hostile-names-terminal,
 # and every expected_stderr) holds no control character but LF: no C0, DEL, C1 or ESC. Needs python3 (and xmllint
 # for XML); without them it says so and exits 77 (ctest: skipped), never passing vacuously.
@@ -35,6 +37,32 @@ def read_utf8(where, path):
     except UnicodeDecodeError as e:
         fail(where, f"not valid UTF-8: {e}")
         return data.decode('utf-8', 'replace')
+from html.parser import HTMLParser
+HTML_TAGS = {'html', 'head', 'meta', 'title', 'style', 'body', 'header', 'footer', 'section', 'div', 'span', 'p',
+             'h1', 'h2', 'h3', 'b', 'br', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'figure'}
+SVG_TAGS = {'svg', 'title', 'g', 'line', 'polygon', 'polyline', 'circle', 'rect', 'text'}
+def xml_ok(where, text):
+    p = subprocess.run(['xmllint', '--noout', '-'], input=text.encode(), capture_output=True)
+    if p.returncode: fail(where, "XML not well-formed: " + p.stderr.decode()[:400])
+def svg_check(where, body):
+    xml_ok(where, body)
+    for tag in re.findall(r'<([A-Za-z][\w:-]*)', body):
+        if tag not in SVG_TAGS: fail(where, f"unexpected SVG element <{tag}>")
+def html_check(where, body):
+    if not body.startswith('<!DOCTYPE html>\n<!-- spbe report -->\n'): fail(where, "no HTML signature")
+    tags = set()
+    class P(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            tags.add(tag)
+            for name, value in attrs:
+                if name.startswith('on') or name in ('href', 'src', 'xlink:href', 'srcset', 'action'):
+                    fail(where, f"attribute {name} on <{tag}>")
+    P().feed(body)
+    for t in tags - HTML_TAGS - SVG_TAGS: fail(where, f"unexpected element <{t}>")
+    if re.search(r'url\(|@import|<script|<link|<iframe|<img', body, re.I): fail(where, "external resource or script")
+    svgs = re.findall(r'<svg .*?</svg>', body, re.S)
+    if not svgs: fail(where, "no inline SVG chart")
+    for k, svg in enumerate(svgs): svg_check(f"{where} svg {k + 1}", svg)
 for path in sorted(glob.glob(os.path.join(sys.argv[1], 'hostile-names-*', 'expected_stderr'))):
     where = os.path.basename(os.path.dirname(path)) + " stderr"
     terminal_check(where, read_utf8(where, path))
@@ -76,6 +104,10 @@ for path in sorted(glob.glob(os.path.join(sys.argv[1], 'hostile-names-*', 'expec
             elif fmt == 'junit':
                 p = subprocess.run(['xmllint', '--noout', '-'], input=body.encode(), capture_output=True)
                 if p.returncode: fail(where, "XML not well-formed: " + p.stderr.decode())
+            elif fmt == 'svg':
+                svg_check(where, body)
+            elif fmt == 'html':
+                html_check(where, body)
             elif fmt == 'github':
                 for line in body.splitlines():
                     if not re.match(r'^::(error|warning|notice) file=[^,:]*(,(line|col)=\d+)*,title=[^,:]*::', line):
@@ -84,6 +116,12 @@ for path in sorted(glob.glob(os.path.join(sys.argv[1], 'hostile-names-*', 'expec
                 checked -= 1
         except Exception as e:
             fail(where, f"{type(e).__name__}: {e}")
+for path in sorted(glob.glob(os.path.join(sys.argv[1], 'report-*', 'expected_stdout'))):
+    case = os.path.basename(os.path.dirname(path))
+    text = read_utf8(case, path)
+    for part in re.split(r'^--- [^\n]*\n', text, flags=re.M):
+        if part.startswith('<!DOCTYPE html>'): checked += 1; html_check(case, part)
+        elif part.startswith('<?xml'): checked += 1; svg_check(case, part)
 for f in failures: print("check_hostile:", f)
 print(f"check_hostile: {checked} sections checked, {len(failures)} problems")
 sys.exit(1 if failures or checked < 20 else 0)

@@ -6,6 +6,30 @@
 
 namespace spbe {
 
+EvidenceIssue evidence_issue(const EvidenceItem& item, const GapsOptions& options) {
+    EvidenceIssue issue{&item, {}};
+    if (item.valid_until && *item.valid_until < options.as_of) issue.problems.push_back(EvidenceProblem::expired);
+    if (item.file.empty()) issue.problems.push_back(EvidenceProblem::no_file);
+    else if (options.file_exists && !options.file_exists(item.file))
+        issue.problems.push_back(EvidenceProblem::file_missing);
+    return issue;
+}
+
+std::vector<EvidenceRow> list_evidence(const AgencyResult& agency, const GapsOptions& options) {
+    std::vector<EvidenceRow> out;
+    const Pack& pack = *agency.pack;
+    for (size_t i = 0; i < pack.indicators.size(); ++i)
+        if (const IndicatorEntry* e = agency.file.find(pack.indicators[i].id))
+            for (const auto& item : e->evidence) out.push_back({static_cast<int>(i), evidence_issue(item, options)});
+    return out;
+}
+
+std::vector<int> levels_at_target(const AgencyResult& agency, const GapsResult& gaps) {
+    std::vector<int> levels = agency.score.levels;
+    for (const auto& row : gaps.rows) levels[static_cast<size_t>(row.indicator)] = row.target;
+    return levels;
+}
+
 GapsResult analyse_gaps(const AgencyResult& agency, const Target& target, const GapsOptions& options) {
     const Pack& pack = *agency.pack;
     const std::vector<int>& levels = agency.score.levels;
@@ -56,12 +80,7 @@ GapsResult analyse_gaps(const AgencyResult& agency, const Target& target, const 
         row.conditions = g != ind.guide.end() ? &g->second.conditions : &empty;
         if (e)
             for (const auto& item : e->evidence) {
-                EvidenceIssue issue{&item, {}};
-                if (item.valid_until && *item.valid_until < options.as_of)
-                    issue.problems.push_back(EvidenceProblem::expired);
-                if (item.file.empty()) issue.problems.push_back(EvidenceProblem::no_file);
-                else if (options.file_exists && !options.file_exists(item.file))
-                    issue.problems.push_back(EvidenceProblem::file_missing);
+                EvidenceIssue issue = evidence_issue(item, options);
                 if (!issue.problems.empty()) row.evidence_issues.push_back(std::move(issue));
             }
         out.rows.push_back(std::move(row));

@@ -69,6 +69,21 @@ struct GapsOptions {
     std::function<bool(const std::string&)> file_exists;
 };
 
+// What is wrong with one listed evidence item on `options.as_of` (no problems: it holds up).
+EvidenceIssue evidence_issue(const EvidenceItem& item, const GapsOptions& options);
+
+// One listed evidence item of the agency's file, with its indicator and problems.
+struct EvidenceRow {
+    int indicator = 0; // index into pack.indicators
+    EvidenceIssue issue;
+};
+
+// Every evidence item the file lists, in pack order of the indicators, then file order.
+std::vector<EvidenceRow> list_evidence(const AgencyResult& agency, const GapsOptions& options);
+
+// The levels that count once every gap row is at its target (the rest as they are).
+std::vector<int> levels_at_target(const AgencyResult& agency, const GapsResult& gaps);
+
 // Target levels: for an index target, the levels of the minimum-effort plan (plan_to_index with the
 // file's efforts); for a levels target, the given levels. Rows only for indicators below target.
 GapsResult analyse_gaps(const AgencyResult& agency, const Target& target, const GapsOptions& options);

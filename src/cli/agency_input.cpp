@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
+
 namespace spbe::cli {
 
 InputOutcome load_agency(const std::string& path, PackRegistry& registry, const std::string& rubric_override,
@@ -69,6 +71,16 @@ InputOutcome score_parsed(const std::string& path, EvidenceParse parsed, const P
     out.result = score_evidence(*pack, std::move(*parsed.file), basis);
     if (!out.result) out.exit_code = kInvalidInput; // unreachable after validation; never a partial score
     return out;
+}
+
+std::function<bool(const std::string&)> evidence_file_probe(const std::string& evidence_path) {
+    namespace fs = std::filesystem;
+    fs::path base = fs::path(evidence_path).parent_path();
+    return [base](const std::string& name) {
+        std::error_code ec;
+        fs::path p(name);
+        return fs::exists(p.is_absolute() ? p : base / p, ec);
+    };
 }
 
 } // namespace spbe::cli

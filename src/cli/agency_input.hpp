@@ -28,6 +28,10 @@ InputOutcome load_agency(const std::string& path, PackRegistry& registry, const 
 InputOutcome load_agency_text(const std::string& path, const std::string& text, PackRegistry& registry,
                               const std::string& rubric_override, Basis basis);
 
+// Whether a document an evidence file lists (`file:`) exists: absolute as given, else relative to the
+// evidence file's folder. For the gaps engine's GapsOptions::file_exists.
+std::function<bool(const std::string&)> evidence_file_probe(const std::string& evidence_path);
+
 // Finds a pack by reference (PackRegistry::get's contract); batch scoring passes a guarded one.
 using PackLookup = std::function<const Pack*(const std::string& ref, std::vector<Diagnostic>& diags, bool& io_error)>;
 

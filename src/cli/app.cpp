@@ -22,7 +22,7 @@ namespace {
 std::vector<CommandSpec> command_table() {
     return {
         score_command(), explain_command(), rubrics_command(), gaps_command(),   plan_command(), whatif_command(),
-        diff_command(),  lint_command(),    check_command(),   schema_command(), init_command(),
+        diff_command(),  report_command(), lint_command(),    check_command(),   schema_command(), init_command(),
         rules_command(), // hidden: docs/rules.md for tools/regen.sh
     };
 }

@@ -8,7 +8,6 @@
 
 #include <fmt/format.h>
 
-#include <filesystem>
 #include <memory>
 
 namespace spbe::cli {
@@ -36,30 +35,10 @@ int run_gaps(const GapsCliOptions& opt) {
     if (!as_of_date) return kUsage;
     const Date as_of = *as_of_date;
     Basis basis = is_self_basis(opt.basis) ? Basis::self : Basis::verified;
-    PackRegistry registry({}, disk_file_reader());
-    InputOutcome in = load_agency(opt.file, registry, opt.rubric, basis);
-    print_diagnostics(in.diags);
-    if (!in.result) return in.exit_code;
-    const AgencyResult& r = *in.result;
-    std::optional<Target> target;
-    if (int code = resolve_cli_target(r, opt.target, true, target); code != kOk) return code;
-
-    namespace fs = std::filesystem;
-    fs::path base = fs::path(opt.file).parent_path();
-    GapsOptions gopt;
-    gopt.as_of = as_of;
-    gopt.file_exists = [base](const std::string& name) {
-        std::error_code ec;
-        fs::path p(name);
-        return fs::exists(p.is_absolute() ? p : base / p, ec);
-    };
-    GapsResult g;
-    try {
-        g = analyse_gaps(r, *target, gopt);
-    } catch (const PlanTooLarge& e) {
-        print_error(fmt::format("{}: {}", r.path, e.what()));
-        return kInvalidInput;
-    }
+    AgencyGaps loaded;
+    if (int code = load_agency_gaps(opt.file, opt.rubric, basis, opt.target, as_of, loaded)) return code;
+    const AgencyResult& r = *loaded.agency;
+    const GapsResult& g = loaded.gaps;
     ReportOptions ropt{opt.out.language(), opt.out.use_color(), false};
     std::string text = renderer_for(kGapsFormats, opt.out.kind)(r, g, ropt);
     int code = write_output(text, opt.out);

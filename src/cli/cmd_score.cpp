@@ -5,6 +5,7 @@
 // path, the progress bar, the spool framing and the worker pool live in files of their own.
 #include "analysis/target.hpp"
 #include "cli/agency_input.hpp"
+#include "cli/batch_input.hpp"
 #include "cli/commands.hpp"
 #include "cli/csv_fast_path.hpp"
 #include "cli/inputs.hpp"
@@ -28,8 +29,6 @@
 #include <mutex>
 #include <set>
 #include <thread>
-#include <unistd.h>
-#include <unordered_map>
 
 namespace spbe::cli {
 
@@ -165,7 +164,7 @@ private:
     };
     std::vector<GateFailure> gate_failures_; // rows below --fail-under, in input order
     std::set<std::string> headers_reported_;
-    std::unordered_map<std::string, std::string> agency_paths_; // (pack, year, code or name) -> the row that counts
+    AgencyOnce agency_once_;
     std::unique_ptr<AgencyResult> single_result_;
     size_t emitted_items_ = 0;
     bool stopped_ = false; // --strict met an invalid input
@@ -267,32 +266,7 @@ void ScoreRun::collect() {
     invalid_ = static_cast<size_t>(
         std::count_if(early.begin(), early.end(), [](const Diagnostic& d) { return d.severity == Severity::error; }));
     files_ = std::move(collected.files);
-    for (const auto& arg : opt_.levels_csv) {
-        // `--levels-csv -` reads standard input; its messages and rows are named <stdin>.
-        bool from_stdin = arg == "-";
-        std::string path = from_stdin ? "<stdin>" : arg;
-        std::string error;
-        bool too_large = false;
-        const ReadLimits limits{kMaxCsvFileBytes, kMaxCsvLineBytes};
-        auto text =
-            from_stdin ? read_stdin_text(error, &too_large, limits) : read_text_file(path, error, &too_large, limits);
-        if (!text) {
-            early.push_back(Diagnostic{path, {}, Severity::error, fmt::format("cannot read file: {}", error), "io"});
-            code_ = std::max(code_, static_cast<int>(too_large ? kInvalidInput : kIoError));
-            ++invalid_;
-            continue;
-        }
-        CsvSource src{path, LevelsCsv::parse(std::move(*text))};
-        std::vector<Diagnostic> d = src.csv.diags();
-        attach_file(d, path);
-        early.insert(early.end(), d.begin(), d.end());
-        if (!src.csv.usable()) {
-            ++invalid_;
-            code_ = std::max(code_, static_cast<int>(kInvalidInput));
-            continue;
-        }
-        csvs_.push_back(std::move(src));
-    }
+    read_levels_csvs(opt_.levels_csv, csvs_, early, code_, invalid_);
     total_items_ = files_.size();
     for (const auto& c : csvs_) total_items_ += c.csv.row_count();
     print_diagnostics(early);
@@ -301,17 +275,7 @@ void ScoreRun::collect() {
 // Before any scoring: -o must not be one of the inputs (files, @lists, the stdin list, levels CSVs,
 // the --rubric folder) nor a file that --force is needed for. Packs named only inside evidence
 // files are noted when read and checked again when the report is written.
-int ScoreRun::check_output() {
-    if (opt_.out.output.empty() || opt_.out.output == "-") return kOk;
-    PathList::Cursor cursor(files_);
-    for (std::string path; cursor.next(path);) note_input(path);
-    for (const auto& arg : opt_.inputs) {
-        if (arg == "-") note_input_fd(STDIN_FILENO);
-        else if (arg.size() > 1 && arg[0] == '@') note_input(arg.substr(1));
-    }
-    note_pack_input(opt_.rubric);
-    return check_output_target(opt_.out);
-}
+int ScoreRun::check_output() { return check_batch_output(files_, opt_.inputs, opt_.rubric, opt_.out); }
 
 // 2. Resolve packs: one registry, guarded, so every pack is parsed once however many threads ask;
 // a --rubric that does not load stops the run before any input is scored.
@@ -459,35 +423,10 @@ bool ScoreRun::row_only() const {
 
 ItemResult ScoreRun::process_csv_row(int csv, size_t index) {
     ItemResult o;
-    const CsvSource& src = csvs_[static_cast<size_t>(csv)];
-    LevelsCsvRow row = src.csv.row(index);
-    attach_file(row.diags, src.path);
-    if (has_errors(row.diags)) {
-        o.diags = std::move(row.diags);
-        o.exit_code = kInvalidInput;
-        return o;
-    }
-    if (opt_.rubric.empty() && row.file.rubric.empty()) row.file.rubric = kDefaultRubric;
-    const std::string& ref = opt_.rubric.empty() ? row.file.rubric : opt_.rubric;
-    if (!opt_.rubric.empty() || is_builtin_pack(ref)) {
-        std::vector<Diagnostic> ignored;
-        bool io_error = false;
-        if (const Pack* pack = lookup_(ref, ignored, io_error)) {
-            if (!csv_checks_.header(csv, *pack).ok) {
-                o.header_key = CsvChecks::key(csv, *pack);
-                o.exit_code = kInvalidInput;
-                return o;
-            }
-        }
-    }
-    EvidenceParse parsed;
-    parsed.file = std::move(row.file);
-    InputOutcome in = score_parsed(src.path, std::move(parsed), lookup_, opt_.rubric, basis_);
-    in.diags.insert(in.diags.begin(), row.diags.begin(), row.diags.end());
+    InputOutcome in = score_csv_row(csvs_, csv, index, csv_checks_, lookup_, opt_.rubric, basis_, o.header_key);
     o.diags = std::move(in.diags);
     o.exit_code = in.exit_code;
     if (!in.result) return o;
-    in.result->path = src.row_path(index);
     keep_result(std::move(*in.result), o);
     return o;
 }
@@ -554,21 +493,10 @@ void ScoreRun::emit(std::vector<ItemResult>& results) {
 // The same agency (code, or name without a code) for the same year and pack counts once: the first
 // row in input order. A later one is warned about with both paths and left out of rows and summary.
 bool ScoreRun::first_of_agency(const BatchRow& row) {
-    const Agency& a = row.agency;
-    std::string key = fmt::format("{}\n{}\n{}{}", row.pack->id, row.year ? std::to_string(*row.year) : "",
-                                  a.code.empty() ? "name:" : "code:", a.code.empty() ? a.name : a.code);
-    auto [it, inserted] = agency_paths_.try_emplace(std::move(key), row.path);
-    if (inserted) return true;
+    auto warning = agency_once_.first(*row.pack, row.agency, row.year, row.path);
+    if (!warning) return true;
     if (progress_) progress_->clear();
-    std::string who = a.code.empty() ? fmt::format("agency '{}'", a.name) : fmt::format("agency code {}", a.code);
-    std::string year = row.year ? fmt::format(", year {}", *row.year) : "";
-    print_diagnostics({Diagnostic{row.path,
-                                  {},
-                                  Severity::warning,
-                                  fmt::format("{}{}, {} already scored from {}; counted once (the first in path "
-                                              "order), this row is left out",
-                                              who, year, row.pack->id, it->second),
-                                  "duplicate-agency"}});
+    print_diagnostics({*warning});
     return false;
 }
 // 4. Report: written through OutputSink (atomic with -o); false when the output could not be opened.

@@ -17,6 +17,7 @@ CommandSpec init_command();
 CommandSpec lint_command();
 CommandSpec check_command();
 CommandSpec rules_command();
+CommandSpec report_command();
 
 // Parses argv, runs the chosen subcommand and returns the process exit code.
 int run(int argc, char** argv);

@@ -15,7 +15,7 @@
 
 namespace spbe::cli {
 
-enum class OutputFormat { table, json, jsonl, csv, markdown, github, sarif, junit };
+enum class OutputFormat { table, json, jsonl, csv, markdown, github, sarif, junit, html, svg };
 
 // Another spelling --format accepts for a format, e.g. lint's and check's old default `text` for `table`.
 struct FormatAlias {
@@ -25,7 +25,7 @@ struct FormatAlias {
 
 namespace detail {
 
-inline constexpr std::array<std::pair<OutputFormat, const char*>, 8> kNames{{
+inline constexpr std::array<std::pair<OutputFormat, const char*>, 10> kNames{{
     {OutputFormat::table, "table"},
     {OutputFormat::json, "json"},
     {OutputFormat::jsonl, "jsonl"},
@@ -34,6 +34,8 @@ inline constexpr std::array<std::pair<OutputFormat, const char*>, 8> kNames{{
     {OutputFormat::github, "github"},
     {OutputFormat::sarif, "sarif"},
     {OutputFormat::junit, "junit"},
+    {OutputFormat::html, "html"},
+    {OutputFormat::svg, "svg"},
 }};
 
 } // namespace detail

@@ -77,6 +77,10 @@ bool looks_like_spbe_output(std::string_view head) {
                starts_with(l2, "  \"$schema\": \"https://json.schemastore.org/sarif") ||
                starts_with(l2, "  \"$schema\": \"http://json-schema.org/");
     if (starts_with(l1, "{\"type\":\"")) return true; // JSON Lines
+    // `spbe report`: HTML and standalone SVG carry the comment on their second line.
+    if (l1 == "<!DOCTYPE html>" || l1 == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>") {
+        if (l2 == "<!-- spbe report -->") return true;
+    }
     if (l1 == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>") return starts_with(l2, "<testsuites name=\"spbe ");
     if (starts_with(l1, "::error ") || starts_with(l1, "::warning ") || starts_with(l1, "::notice ")) return true;
     return is_csv_header(l1) || is_findings_text(l1) || is_table_or_markdown(l1);

@@ -1,6 +1,11 @@
-// --target parsing for `gaps` and `plan`: command-line problems are usage errors (exit 2), problems
-// with the evidence file's `targets:` are input errors at their position (exit 3).
+// --target parsing for `gaps`, `plan` and `report`: command-line problems are usage errors (exit 2),
+// problems with the evidence file's `targets:` are input errors at their position (exit 3); and the
+// agency-with-gaps start that `gaps` and `report` share.
 #include "cli/target_options.hpp"
+
+#include "cli/agency_input.hpp"
+
+#include <fmt/format.h>
 
 namespace spbe::cli {
 
@@ -28,6 +33,25 @@ int resolve_cli_target(const AgencyResult& r, const TargetCliOptions& opt, bool 
         return kInvalidInput;
     }
     target = std::move(res.target);
+    return kOk;
+}
+
+int load_agency_gaps(const std::string& file, const std::string& rubric, Basis basis, const TargetCliOptions& target,
+                     const Date& as_of, AgencyGaps& out) {
+    InputOutcome in = load_agency(file, out.registry, rubric, basis);
+    print_diagnostics(in.diags);
+    if (!in.result) return in.exit_code;
+    out.agency = std::move(in.result);
+    const AgencyResult& r = *out.agency;
+    if (int code = resolve_cli_target(r, target, true, out.target); code != kOk) return code;
+    out.options.as_of = as_of;
+    out.options.file_exists = evidence_file_probe(file);
+    try {
+        out.gaps = analyse_gaps(r, *out.target, out.options);
+    } catch (const PlanTooLarge& e) {
+        print_error(fmt::format("{}: {}", r.path, e.what()));
+        return kInvalidInput;
+    }
     return kOk;
 }
 

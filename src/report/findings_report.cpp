@@ -210,36 +210,6 @@ std::string render_findings_sarif(const FindingsReport& report, const ToolInfo& 
     return w.str();
 }
 
-std::string xml_escape(std::string_view s) {
-    std::string out;
-    for (size_t i = 0; i < s.size();) {
-        char ch = s[i];
-        auto c = static_cast<unsigned char>(ch);
-        if (c >= 0x80) {
-            // Valid UTF-8 only, and not U+FFFE or U+FFFF, which XML 1.0 does not allow either.
-            size_t n = append_utf8_char(out, s, i);
-            if (n == 3 && c == 0xEF && s[i + 1] == '\xBF' && (s[i + 2] == '\xBE' || s[i + 2] == '\xBF'))
-                out.replace(out.size() - 3, 3, "\xEF\xBF\xBD");
-            i += n;
-            continue;
-        }
-        ++i;
-        switch (ch) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&apos;"; break;
-        case '\r': out += "&#13;"; break; // a raw CR would be read back as LF
-        default:
-            // Control characters other than tab and newline are not allowed in XML 1.0 at all.
-            if (c < 0x20 && ch != '\n' && ch != '\t') out += "\xEF\xBF\xBD";
-            else out += ch;
-        }
-    }
-    return out;
-}
-
 std::string render_findings_junit(const FindingsReport& report) {
     auto files = by_file(report);
     int failures = 0;

@@ -48,6 +48,5 @@ std::string github_escape_data(std::string_view s);
 std::string github_escape_property(std::string_view s);
 // A relative path as a URI reference (percent-encoded, `/` separators); absolute paths as file://.
 std::string path_to_uri(std::string_view path);
-std::string xml_escape(std::string_view s);
 
 } // namespace spbe

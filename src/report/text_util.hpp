@@ -54,6 +54,10 @@ std::string csv_row(const std::vector<CsvCell>& cells);
 // neither split a table row, start a line of its own nor inject HTML.
 std::string markdown_escape(std::string_view s);
 
+// Text (and attribute values) for XML and HTML: & < > " ' escaped, CR as "&#13;", a control character XML 1.0
+// forbids and an ill-formed UTF-8 sequence as U+FFFD. JUnit, SVG and HTML reports all go through it.
+std::string xml_escape(std::string_view s);
+
 // "13", "27.5", "3.33" (a weight that is not a finite decimal is rounded to 2 places for display).
 std::string format_weight(const Rational& w);
 // JSON number text for an exact value: exact when a finite decimal, else rounded to 6 places.

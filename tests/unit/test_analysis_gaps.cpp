@@ -1,8 +1,7 @@
 // analyse_gaps on the built-in spbe-2020 pack: rows and their order, target levels from the plan,
 // evidence problems (expired, no file, missing file) and the two flags.
 #include "analysis/gaps.hpp"
-#include "loader/builtin_packs.hpp"
-#include "loader/evidence_loader.hpp"
+#include "scored_agency.hpp"
 
 #include <doctest/doctest.h>
 
@@ -10,23 +9,7 @@ using namespace spbe;
 
 namespace {
 
-AgencyResult agency(const std::string& special) {
-    static PackRegistry registry;
-    std::vector<Diagnostic> diags;
-    bool io_error = false;
-    const Pack* pack = registry.get("spbe-2020", diags, io_error);
-    REQUIRE(pack);
-    std::string text = "rubric: spbe-2020\nagency: {name: X}\nyear: 2025\nindicators:\n" + special;
-    for (int i = 1; i <= 47; ++i)
-        if (text.find("\n  " + std::to_string(i) + ":") == std::string::npos) text += "  " + std::to_string(i) + ": 3\n";
-    EvidenceParse p = parse_evidence(text);
-    REQUIRE(p.diags.empty());
-    validate_evidence(*p.file, *pack, p.diags);
-    REQUIRE(p.diags.empty());
-    auto r = score_evidence(*pack, std::move(*p.file), Basis::verified);
-    REQUIRE(r);
-    return std::move(*r);
-}
+AgencyResult agency(const std::string& special) { return test::scored_agency("spbe-2020", 47, "{name: X}", special); }
 
 } // namespace
 
@@ -62,7 +45,8 @@ TEST_CASE("gaps with a level target: rows by total gain, evidence problems, flag
     CHECK(one->gain_total == Rational(26, 1000));
     REQUIRE(one->evidence_issues.size() == 2);
     CHECK(one->evidence_issues[0].item->title == "Perbup");
-    CHECK(one->evidence_issues[0].problems == std::vector<EvidenceProblem>{EvidenceProblem::expired, EvidenceProblem::file_missing});
+    CHECK(one->evidence_issues[0].problems ==
+          std::vector<EvidenceProblem>{EvidenceProblem::expired, EvidenceProblem::file_missing});
     CHECK(one->evidence_issues[1].item->title == "Foto");
     CHECK(one->evidence_issues[1].problems == std::vector<EvidenceProblem>{EvidenceProblem::no_file});
     CHECK_FALSE(one->expected_evidence->empty());

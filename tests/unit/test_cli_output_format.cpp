@@ -13,8 +13,9 @@ std::string run_validator(const CLI::Validator& v, std::string& value) { return 
 } // namespace
 
 TEST_CASE("every format name parses back to its format") {
-    for (auto f : {OutputFormat::table, OutputFormat::json, OutputFormat::jsonl, OutputFormat::csv,
-                   OutputFormat::markdown, OutputFormat::github, OutputFormat::sarif, OutputFormat::junit})
+    for (auto f :
+         {OutputFormat::table, OutputFormat::json, OutputFormat::jsonl, OutputFormat::csv, OutputFormat::markdown,
+          OutputFormat::github, OutputFormat::sarif, OutputFormat::junit, OutputFormat::html, OutputFormat::svg})
         CHECK(parse_output_format(format_name(f)) == f);
     CHECK(std::string(format_name(OutputFormat::markdown)) == "markdown");
     CHECK_FALSE(parse_output_format("text").has_value()); // an alias only where a command accepts it
@@ -33,8 +34,8 @@ TEST_CASE("the format validator turns an alias into the canonical name and words
     value = "csv";
     CHECK(run_validator(v, value) == "csv not in {table,github,json}");
     value = "xml";
-    CLI::Validator plain = format_validator({OutputFormat::table, OutputFormat::json, OutputFormat::jsonl,
-                                             OutputFormat::csv, OutputFormat::markdown}, {});
+    CLI::Validator plain = format_validator(
+        {OutputFormat::table, OutputFormat::json, OutputFormat::jsonl, OutputFormat::csv, OutputFormat::markdown}, {});
     CHECK(run_validator(plain, value) == "xml not in {table,json,jsonl,csv,markdown}");
     value = "text";
     CHECK(run_validator(plain, value) == "text not in {table,json,jsonl,csv,markdown}");

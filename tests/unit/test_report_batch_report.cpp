@@ -39,7 +39,8 @@ BatchSummary summarize_batch(const std::vector<BatchRow>& rows, GroupBy by, size
 TEST_CASE("standard competition ranking compares exact indices") {
     Pack p = pack_with_id("spbe-2020");
     // 3.0351 and 3.0349 both display as 3.04/3.03 but are different; the two 2.5 share rank 3.
-    std::vector<BatchRow> rows{row(p, "a", "3.0351"), row(p, "b", "3.0349"), row(p, "c", "2.5"), row(p, "d", "2.5"), row(p, "e", "1")};
+    std::vector<BatchRow> rows{row(p, "a", "3.0351"), row(p, "b", "3.0349"), row(p, "c", "2.5"), row(p, "d", "2.5"),
+                               row(p, "e", "1")};
     std::vector<int> ranks = competition_ranks(rows, [](const BatchRow& r) -> const Rational& { return r.index; });
     CHECK(ranks == std::vector<int>{1, 2, 3, 3, 5});
 }
@@ -47,8 +48,8 @@ TEST_CASE("standard competition ranking compares exact indices") {
 TEST_CASE("summaries never mix rubrics and list the ungrouped last") {
     Pack p20 = pack_with_id("spbe-2020");
     Pack p18 = pack_with_id("spbe-2018");
-    std::vector<BatchRow> rows{row(p20, "a", "3", "Bali"), row(p18, "b", "2"), row(p20, "c", "1", ""), row(p20, "d", "2", "Aceh"),
-                               row(p20, "e", "3", "Bali")};
+    std::vector<BatchRow> rows{row(p20, "a", "3", "Bali"), row(p18, "b", "2"), row(p20, "c", "1", ""),
+                               row(p20, "d", "2", "Aceh"), row(p20, "e", "3", "Bali")};
     BatchSummary s = summarize_batch(rows, GroupBy::province, 2);
     CHECK(s.scored == 5);
     CHECK(s.invalid == 2);
@@ -71,7 +72,8 @@ TEST_CASE("summaries never mix rubrics and list the ungrouped last") {
 TEST_CASE("the streamed summary keeps 64-bit units and still matches the exact statistics") {
     Pack p = pack_with_id("spbe-2020");
     // Denominators 10, 3, 7 and 1: the common denominator widens twice on the way.
-    std::vector<BatchRow> rows{row(p, "a", "2.5"), row(p, "b", "7/3"), row(p, "c", "3"), row(p, "d", "13/7"), row(p, "e", "2.5")};
+    std::vector<BatchRow> rows{row(p, "a", "2.5"), row(p, "b", "7/3"), row(p, "c", "3"), row(p, "d", "13/7"),
+                               row(p, "e", "2.5")};
     BatchSummary s = summarize_batch(rows, GroupBy::none, 0);
     std::vector<Rational> values;
     for (const auto& r : rows) values.push_back(r.index);

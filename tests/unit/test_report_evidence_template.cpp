@@ -54,8 +54,13 @@ TEST_CASE("yaml_scalar quotes whatever would not read back as the same text") {
     CHECK(yaml_scalar("a #b") == "\"a #b\"");
     CHECK(yaml_scalar("say \"hi\" \\ now") == "\"say \\\"hi\\\" \\\\ now\"");
     CHECK(yaml_scalar("a\nb") == "\"a\\nb\"");
-    CHECK(yaml_scalar("a\xE2\x80\xA8" "b") == "\"a\\u2028b\"");
-    for (std::string s : {"Kab. Asmat: Papua", "null", "a #b", "say \"hi\" \\ now", "a\nb\tc", "Dinas Kominfo (Kota) / 'X'", "a\xE2\x80\xA8" "b", "  lead"}) {
+    CHECK(yaml_scalar("a\xE2\x80\xA8"
+                      "b") == "\"a\\u2028b\"");
+    for (std::string s :
+         {"Kab. Asmat: Papua", "null", "a #b", "say \"hi\" \\ now", "a\nb\tc", "Dinas Kominfo (Kota) / 'X'",
+          "a\xE2\x80\xA8"
+          "b",
+          "  lead"}) {
         CAPTURE(s);
         YAML::Node n = YAML::Load("k: " + yaml_scalar(s));
         CHECK(n["k"].Scalar() == s);
@@ -69,10 +74,14 @@ TEST_CASE("yaml_comment wraps at the width and turns every line break into a com
                "  #    lima enam tujuh delapan\n" // exactly 30 columns
                "  #    sembilan sepuluh\n");
     CHECK(yaml_comment("a\n\nb", "", "", "", 100) == "# a\n#\n# b\n");
-    CHECK(yaml_comment("a\r\nb\rc\xC2\x85" "d\xE2\x80\xA9" "e\tf", "", "", "", 100) == "# a\n# b\n# c\n# d\n# e f\n");
+    CHECK(yaml_comment("a\r\nb\rc\xC2\x85"
+                       "d\xE2\x80\xA9"
+                       "e\tf",
+                       "", "", "", 100) == "# a\n# b\n# c\n# d\n# e f\n");
     CHECK(yaml_comment("", "  ", "", "", 100) == "  #\n");
     // A word longer than the width stays whole on its own line.
-    CHECK(yaml_comment("ab https://example.invalid/a/very/long/path cd", "", "", "", 20) == "# ab\n# https://example.invalid/a/very/long/path\n# cd\n");
+    CHECK(yaml_comment("ab https://example.invalid/a/very/long/path cd", "", "", "", 20) ==
+          "# ab\n# https://example.invalid/a/very/long/path\n# cd\n");
 }
 
 TEST_CASE("init template for spbe-2020 parses back with exactly one missing level per indicator") {
@@ -129,7 +138,8 @@ TEST_CASE("init template for spbe-2018 refers to the scale criteria and parses b
     opt.year = 2018;
     opt.lang = Lang::en;
     std::string text = render_evidence_template(pack, opt);
-    CHECK(text.rfind("# SPBE index evidence file of Pemerintah Kota Contoh, year 2018, rubric spbe-2018", 0) == 0); // no schema line
+    CHECK(text.rfind("# SPBE index evidence file of Pemerintah Kota Contoh, year 2018, rubric spbe-2018", 0) ==
+          0); // no schema line
     CHECK(text.find("#   0 Not present: Belum ada penerapan SPBE untuk indikator ini.\n") != std::string::npos);
     CHECK(text.find("  # Criteria: those of scale maturity at the top of this file.\n") != std::string::npos);
     EvidenceParse parsed = parse_evidence(text);

@@ -46,7 +46,9 @@ public:
     }
 
 private:
-    [[noreturn]] void fail(const char* what) { throw std::runtime_error(std::string(what) + " at offset " + std::to_string(i_)); }
+    [[noreturn]] void fail(const char* what) {
+        throw std::runtime_error(std::string(what) + " at offset " + std::to_string(i_));
+    }
     void ws() {
         while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\t' || s_[i_] == '\r')) ++i_;
     }
@@ -83,7 +85,10 @@ private:
             case 't': out += '\t'; break;
             case 'b': out += '\b'; break;
             case 'f': out += '\f'; break;
-            case 'u': out += static_cast<char>(std::stoi(s_.substr(i_, 4), nullptr, 16)); i_ += 4; break;
+            case 'u':
+                out += static_cast<char>(std::stoi(s_.substr(i_, 4), nullptr, 16));
+                i_ += 4;
+                break;
             default: fail("bad escape");
             }
         }
@@ -116,12 +121,23 @@ private:
             return Json{a};
         }
         if (c == '"') return Json{string()};
-        if (s_.compare(i_, 4, "true") == 0) { i_ += 4; return Json{true}; }
-        if (s_.compare(i_, 5, "false") == 0) { i_ += 5; return Json{false}; }
-        if (s_.compare(i_, 4, "null") == 0) { i_ += 4; return Json{nullptr}; }
+        if (s_.compare(i_, 4, "true") == 0) {
+            i_ += 4;
+            return Json{true};
+        }
+        if (s_.compare(i_, 5, "false") == 0) {
+            i_ += 5;
+            return Json{false};
+        }
+        if (s_.compare(i_, 4, "null") == 0) {
+            i_ += 4;
+            return Json{nullptr};
+        }
         std::size_t start = i_;
         if (s_[i_] == '-') ++i_;
-        while (i_ < s_.size() && (std::isdigit(static_cast<unsigned char>(s_[i_])) || s_[i_] == '.' || s_[i_] == 'e' || s_[i_] == 'E' || s_[i_] == '+' || s_[i_] == '-')) ++i_;
+        while (i_ < s_.size() && (std::isdigit(static_cast<unsigned char>(s_[i_])) || s_[i_] == '.' || s_[i_] == 'e' ||
+                                  s_[i_] == 'E' || s_[i_] == '+' || s_[i_] == '-'))
+            ++i_;
         if (start == i_) fail("unexpected character");
         return Json{std::stod(s_.substr(start, i_ - start))};
     }
@@ -131,7 +147,9 @@ private:
 
 Json parse_json(const std::string& s) { return JsonParser(s).parse(); }
 
-bool is_positive_integer(const Json& j) { return j.is_number() && j.num() >= 1 && j.num() == static_cast<double>(static_cast<long long>(j.num())); }
+bool is_positive_integer(const Json& j) {
+    return j.is_number() && j.num() >= 1 && j.num() == static_cast<double>(static_cast<long long>(j.num()));
+}
 
 FindingsReport sample_report() {
     FindingsReport r;
@@ -139,7 +157,11 @@ FindingsReport sample_report() {
     r.files = {"a,b/x.yaml", "clean.yaml", "z.yaml"};
     r.rules = rules_for("check");
     r.findings = {
-        Finding{"a,b/x.yaml", {3, 5}, Severity::error, "unknown key 'levle' in indicator 5; did you mean 'level'?", "unknown-key"},
+        Finding{"a,b/x.yaml",
+                {3, 5},
+                Severity::error,
+                "unknown key 'levle' in indicator 5; did you mean 'level'?",
+                "unknown-key"},
         Finding{"a,b/x.yaml", {7, 3}, Severity::warning, "100% sure:\nline two", "no-evidence"},
         Finding{"z.yaml", {}, Severity::error, "cannot read file: No such file or directory", "io"},
         Finding{"z.yaml", {2, 0}, Severity::info, "an <info> & \"note\"", "evidence-expired"},
@@ -151,12 +173,13 @@ FindingsReport sample_report() {
 
 TEST_CASE("text: file:line:col: severity: message [rule] and a count line, one line per finding") {
     FindingsReport r = sample_report();
-    CHECK(render_findings_text(r, false) ==
-          "a,b/x.yaml:3:5: error: unknown key 'levle' in indicator 5; did you mean 'level'? [unknown-key]\n"
-          "a,b/x.yaml:7:3: warning: 100% sure: line two [no-evidence]\n" // a line break in a message cannot start a line
-          "z.yaml: error: cannot read file: No such file or directory [io]\n"
-          "z.yaml:2: info: an <info> & \"note\" [evidence-expired]\n"
-          "2 errors, 1 warning, 1 info in 3 files\n");
+    CHECK(
+        render_findings_text(r, false) ==
+        "a,b/x.yaml:3:5: error: unknown key 'levle' in indicator 5; did you mean 'level'? [unknown-key]\n"
+        "a,b/x.yaml:7:3: warning: 100% sure: line two [no-evidence]\n" // a line break in a message cannot start a line
+        "z.yaml: error: cannot read file: No such file or directory [io]\n"
+        "z.yaml:2: info: an <info> & \"note\" [evidence-expired]\n"
+        "2 errors, 1 warning, 1 info in 3 files\n");
     FindingsReport clean;
     clean.command = "lint";
     clean.files = {"p/pack.yaml"};
@@ -167,7 +190,8 @@ TEST_CASE("github: workflow commands with data and property escaping") {
     CHECK(github_escape_data("a%b\r\nc:d,e") == "a%25b%0D%0Ac:d,e");
     CHECK(github_escape_property("a%b\r\nc:d,e") == "a%25b%0D%0Ac%3Ad%2Ce");
     CHECK(render_findings_github(sample_report()) ==
-          "::error file=a%2Cb/x.yaml,line=3,col=5,title=unknown-key::unknown key 'levle' in indicator 5; did you mean 'level'?\n"
+          "::error file=a%2Cb/x.yaml,line=3,col=5,title=unknown-key::unknown key 'levle' in indicator 5; did you mean "
+          "'level'?\n"
           "::warning file=a%2Cb/x.yaml,line=7,col=3,title=no-evidence::100%25 sure:%0Aline two\n"
           "::error file=z.yaml,title=io::cannot read file: No such file or directory\n"
           "::notice file=z.yaml,line=2,title=evidence-expired::an <info> & \"note\"\n");
@@ -177,8 +201,11 @@ TEST_CASE("junit: one testcase per file, failures at or above --fail-on") {
     std::string xml = render_findings_junit(sample_report());
     CHECK(xml.find("<testsuites name=\"spbe check\" tests=\"3\" failures=\"2\" errors=\"0\">") != std::string::npos);
     CHECK(xml.find("<testcase classname=\"spbe.check\" name=\"clean.yaml\"/>") != std::string::npos);
-    CHECK(xml.find("<failure message=\"1 error, 1 warning\" type=\"error\">a,b/x.yaml:3:5: error: unknown key &apos;levle&apos;") != std::string::npos);
-    CHECK(xml.find("<system-out>z.yaml:2: info: an &lt;info&gt; &amp; &quot;note&quot; [evidence-expired]\n</system-out>") != std::string::npos);
+    CHECK(xml.find("<failure message=\"1 error, 1 warning\" type=\"error\">a,b/x.yaml:3:5: error: unknown key "
+                   "&apos;levle&apos;") != std::string::npos);
+    CHECK(xml.find(
+              "<system-out>z.yaml:2: info: an &lt;info&gt; &amp; &quot;note&quot; [evidence-expired]\n</system-out>") !=
+          std::string::npos);
     FindingsReport r = sample_report();
     r.fail_on = Severity::warning;
     CHECK(render_findings_junit(r).find("failures=\"2\"") != std::string::npos);

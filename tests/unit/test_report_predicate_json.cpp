@@ -18,5 +18,6 @@ TEST_CASE("write_predicate writes the name in the language and the id beside it"
     write_predicate(w, p, Lang::en);
     write_predicate(w, p, Lang::id, "old");
     w.end_object();
-    CHECK(w.str() == R"({"predicate":"Very good","predicate_id":"sangat-baik","old":"Sangat Baik","old_id":"sangat-baik"})");
+    CHECK(w.str() ==
+          R"({"predicate":"Very good","predicate_id":"sangat-baik","old":"Sangat Baik","old_id":"sangat-baik"})");
 }

@@ -2,12 +2,12 @@
 // exactly the keywords the schemas use walks YAML documents (typed as YAML 1.2 editors type them)
 // against them. The bundled packs, fixtures and examples must conform, and on a table of small
 // documents the schema and the loaders must agree on accept/reject.
+#include "../test_support.hpp"
 #include "loader/builtin_packs.hpp"
 #include "loader/evidence_loader.hpp"
 #include "loader/pack_loader.hpp"
 #include "report/evidence_template.hpp"
 #include "report/schemas.hpp"
-#include "../test_support.hpp"
 
 #include <doctest/doctest.h>
 #include <yaml-cpp/yaml.h>
@@ -35,14 +35,39 @@ std::string yaml_type(const YAML::Node& n) {
     if (bools.count(s)) return "boolean";
     static const std::regex int_re("^([-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$");
     if (std::regex_match(s, int_re)) return "integer";
-    static const std::regex float_re("^([-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN))$");
+    static const std::regex float_re(
+        "^([-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN))$");
     if (std::regex_match(s, float_re)) return "number";
     return "string";
 }
 
-const std::set<std::string> kKeywords{"$schema", "$ref", "title", "description", "examples", "format", "definitions", "type", "properties", "required",
-                                      "additionalProperties", "patternProperties", "items", "minItems", "uniqueItems", "enum", "const", "pattern",
-                                      "minLength", "minimum", "maximum", "exclusiveMinimum", "anyOf", "not", "if", "then", "else"};
+const std::set<std::string> kKeywords{"$schema",
+                                      "$ref",
+                                      "title",
+                                      "description",
+                                      "examples",
+                                      "format",
+                                      "definitions",
+                                      "type",
+                                      "properties",
+                                      "required",
+                                      "additionalProperties",
+                                      "patternProperties",
+                                      "items",
+                                      "minItems",
+                                      "uniqueItems",
+                                      "enum",
+                                      "const",
+                                      "pattern",
+                                      "minLength",
+                                      "minimum",
+                                      "maximum",
+                                      "exclusiveMinimum",
+                                      "anyOf",
+                                      "not",
+                                      "if",
+                                      "then",
+                                      "else"};
 
 class Validator {
 public:
@@ -65,14 +90,16 @@ public:
             if (!kKeywords.count(k)) problems.push_back("unsupported keyword " + k);
             if (k == "$ref") {
                 for (const auto& [k2, v2] : s.members())
-                    if (k2 != "$ref" && k2 != "description") problems.push_back("keyword " + k2 + " beside $ref is ignored by draft-07");
+                    if (k2 != "$ref" && k2 != "description")
+                        problems.push_back("keyword " + k2 + " beside $ref is ignored by draft-07");
                 if (!resolve(root, v.as_string())) problems.push_back("unresolved " + v.as_string());
             } else if (k == "properties" || k == "patternProperties" || k == "definitions") {
                 for (const auto& [name, sub] : v.members()) {
                     if (k == "patternProperties") std::regex re(name, std::regex::ECMAScript);
                     check_schema(root, sub, problems);
                 }
-            } else if (k == "additionalProperties" || k == "items" || k == "not" || k == "if" || k == "then" || k == "else") {
+            } else if (k == "additionalProperties" || k == "items" || k == "not" || k == "if" || k == "then" ||
+                       k == "else") {
                 check_schema(root, v, problems);
             } else if (k == "anyOf") {
                 for (const auto& sub : v.items()) check_schema(root, sub, problems);
@@ -108,7 +135,8 @@ private:
         std::string t = yaml_type(n);
         switch (v.kind()) {
         case Json::Kind::null: return t == "null";
-        case Json::Kind::boolean: return t == "boolean" && (n.Scalar()[0] == 't' || n.Scalar()[0] == 'T') == v.as_bool();
+        case Json::Kind::boolean:
+            return t == "boolean" && (n.Scalar()[0] == 't' || n.Scalar()[0] == 'T') == v.as_bool();
         case Json::Kind::integer: return t == "integer" && Rational::parse(n.Scalar()) == Rational(v.as_int());
         case Json::Kind::string: return t == "string" && n.Scalar() == v.as_string();
         default: return false;
@@ -154,7 +182,8 @@ private:
             if (!equals(n, *c)) fail(path, "not the const value");
         if (t == "string") {
             if (const Json* p = s.find("pattern"))
-                if (!std::regex_search(n.Scalar(), regex(p->as_string()))) fail(path, "'" + n.Scalar() + "' does not match " + p->as_string());
+                if (!std::regex_search(n.Scalar(), regex(p->as_string())))
+                    fail(path, "'" + n.Scalar() + "' does not match " + p->as_string());
             if (const Json* m = s.find("minLength"))
                 if (static_cast<long long>(n.Scalar().size()) < m->as_int()) fail(path, "too short");
         }
@@ -163,7 +192,8 @@ private:
             if (value) {
                 if (const Json* m = s.find("minimum"); m && *value < Rational(m->as_int())) fail(path, "below minimum");
                 if (const Json* m = s.find("maximum"); m && *value > Rational(m->as_int())) fail(path, "above maximum");
-                if (const Json* m = s.find("exclusiveMinimum"); m && *value <= Rational(m->as_int())) fail(path, "not above exclusiveMinimum");
+                if (const Json* m = s.find("exclusiveMinimum"); m && *value <= Rational(m->as_int()))
+                    fail(path, "not above exclusiveMinimum");
             }
         }
         if (t == "object") {
@@ -192,13 +222,15 @@ private:
             }
         }
         if (t == "array") {
-            if (const Json* m = s.find("minItems"); m && static_cast<long long>(n.size()) < m->as_int()) fail(path, "too few items");
+            if (const Json* m = s.find("minItems"); m && static_cast<long long>(n.size()) < m->as_int())
+                fail(path, "too few items");
             if (const Json* items = s.find("items"))
                 for (size_t i = 0; i < n.size(); ++i) check(n[i], *items, path + "[" + std::to_string(i) + "]");
             if (const Json* u = s.find("uniqueItems"); u && u->as_bool()) {
                 std::set<std::string> seen;
                 for (size_t i = 0; i < n.size(); ++i)
-                    if (n[i].IsScalar() && !seen.insert(yaml_type(n[i]) + ":" + n[i].Scalar()).second) fail(path, "duplicate item " + n[i].Scalar());
+                    if (n[i].IsScalar() && !seen.insert(yaml_type(n[i]) + ":" + n[i].Scalar()).second)
+                        fail(path, "duplicate item " + n[i].Scalar());
             }
         }
         if (const Json* any = s.find("anyOf")) {
@@ -214,7 +246,6 @@ private:
         }
     }
 };
-
 
 std::vector<std::filesystem::path> yaml_files(const std::filesystem::path& dir) {
     std::vector<std::filesystem::path> out;
@@ -241,7 +272,8 @@ std::string joined(const std::vector<std::string>& v) {
 } // namespace
 
 TEST_CASE("the YAML typing of the test validator follows YAML 1.2") {
-    auto doc = YAML::Load("a: 1\nb: '1'\nc: 1.5\nd: true\ne: null\nf: ~\ng:\nh: 2024-01-01\ni: >-\n  3\nj: \"null\"\nk: 1e3\n");
+    auto doc = YAML::Load(
+        "a: 1\nb: '1'\nc: 1.5\nd: true\ne: null\nf: ~\ng:\nh: 2024-01-01\ni: >-\n  3\nj: \"null\"\nk: 1e3\n");
     CHECK(yaml_type(doc["a"]) == "integer");
     CHECK(yaml_type(doc["b"]) == "string");
     CHECK(yaml_type(doc["c"]) == "number");
@@ -343,28 +375,45 @@ TEST_CASE("the evidence schema and parse_evidence agree on accept and reject") {
         {{"negative level (range is the pack's)", evidence_doc("  1: -1\n")}, true},
         {{"level beyond any scale", evidence_doc("  1: 1001\n")}, false},
         {{"decimal level (the pack decides whether it records decimals)", evidence_doc("  1: 2.5\n")}, true},
-        {{"external index", evidence_doc("  5: {external: {index: SDI, value: 68.75}}\n  18: {external: {index: SDI}}\n")}, true},
+        {{"external index",
+          evidence_doc("  5: {external: {index: SDI, value: 68.75}}\n  18: {external: {index: SDI}}\n")},
+         true},
         {{"external index without its id", evidence_doc("  5: {external: {value: 68.75}}\n")}, false},
         {{"external index with an unknown key", evidence_doc("  5: {external: {index: SDI, nilai: 68.75}}\n")}, false},
         {{"decimal comma", evidence_doc("  1: 2,5\n")}, false},
         {{"text level", evidence_doc("  1: tiga\n")}, false},
         {{"list as indicator", evidence_doc("  1: [3]\n")}, false},
-        {{"long form", evidence_doc("  1:\n    level: 3\n    verified: 2\n    note: 2024\n    target: 4\n    effort: 2.5\n")}, true},
+        {{"long form",
+          evidence_doc("  1:\n    level: 3\n    verified: 2\n    note: 2024\n    target: 4\n    effort: 2.5\n")},
+         true},
         {{"unknown key in long form", evidence_doc("  1:\n    level: 3\n    evidance: []\n")}, false},
-        {{"evidence items", evidence_doc("  1:\n    level: 3\n    evidence:\n      - Perbup 12/2024\n      - {title: SK, file: a.pdf, sha256: "
-                                         "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855, valid_until: 2027-12-31}\n")},
+        {{"evidence items",
+          evidence_doc(
+              "  1:\n    level: 3\n    evidence:\n      - Perbup 12/2024\n      - {title: SK, file: a.pdf, sha256: "
+              "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855, valid_until: 2027-12-31}\n")},
          true},
         {{"empty evidence", evidence_doc("  1:\n    level: 3\n    evidence:\n")}, true},
-        {{"evidence item without title or file", evidence_doc("  1:\n    level: 3\n    evidence:\n      - {sha256: "
-                                                              "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855}\n")},
+        {{"evidence item without title or file",
+          evidence_doc("  1:\n    level: 3\n    evidence:\n      - {sha256: "
+                       "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855}\n")},
          false},
-        {{"evidence item with an empty title only", evidence_doc("  1:\n    level: 3\n    evidence:\n      - {title: \"\"}\n")}, false},
-        {{"evidence item with an empty title and a file", evidence_doc("  1:\n    level: 3\n    evidence:\n      - {title: \"\", file: a.pdf}\n")}, true},
+        {{"evidence item with an empty title only",
+          evidence_doc("  1:\n    level: 3\n    evidence:\n      - {title: \"\"}\n")},
+         false},
+        {{"evidence item with an empty title and a file",
+          evidence_doc("  1:\n    level: 3\n    evidence:\n      - {title: \"\", file: a.pdf}\n")},
+         true},
         {{"evidence item that is null", evidence_doc("  1:\n    level: 3\n    evidence:\n      -\n")}, false},
-        {{"bad sha256", evidence_doc("  1:\n    level: 3\n    evidence:\n      - {file: a.pdf, sha256: abc}\n")}, false},
-        {{"bad date", evidence_doc("  1:\n    level: 3\n    evidence:\n      - {file: a.pdf, valid_until: 2025-13-01}\n")}, false},
-        {{"unknown evidence key", evidence_doc("  1:\n    level: 3\n    evidence:\n      - {file: a.pdf, url: x}\n")}, false},
-        {{"effort map and fraction", evidence_doc("  1:\n    level: 3\n    effort: {4: 2.5, 5: \"20/6\"}\n  2: {level: 1, effort: \"1/3\"}\n")}, true},
+        {{"bad sha256", evidence_doc("  1:\n    level: 3\n    evidence:\n      - {file: a.pdf, sha256: abc}\n")},
+         false},
+        {{"bad date",
+          evidence_doc("  1:\n    level: 3\n    evidence:\n      - {file: a.pdf, valid_until: 2025-13-01}\n")},
+         false},
+        {{"unknown evidence key", evidence_doc("  1:\n    level: 3\n    evidence:\n      - {file: a.pdf, url: x}\n")},
+         false},
+        {{"effort map and fraction",
+          evidence_doc("  1:\n    level: 3\n    effort: {4: 2.5, 5: \"20/6\"}\n  2: {level: 1, effort: \"1/3\"}\n")},
+         true},
         {{"negative effort", evidence_doc("  1: {level: 3, effort: -1}\n")}, false},
         {{"effort map with a bad key", evidence_doc("  1: {level: 3, effort: {four: 2}}\n")}, false},
         {{"null effort", evidence_doc("  1: {level: 3, effort: null}\n")}, false},
@@ -378,7 +427,9 @@ TEST_CASE("the evidence schema and parse_evidence agree on accept and reject") {
         {{"agency as text", "rubric: spbe-2020\nagency: Kab. A\nyear: 2024\nindicators: {1: 3}\n"}, false},
         {{"missing indicators", "rubric: spbe-2020\nagency: {name: A}\nyear: 2024\n"}, false},
         {{"missing rubric", "agency: {name: A}\nyear: 2024\nindicators: {1: 3}\n"}, false},
-        {{"full agency", "rubric: spbe-2020\nagency: {name: A, code: 1101, type: kabupaten, province: Aceh}\nyear: 2024\nindicators: {}\n"}, true},
+        {{"full agency", "rubric: spbe-2020\nagency: {name: A, code: 1101, type: kabupaten, province: Aceh}\nyear: "
+                         "2024\nindicators: {}\n"},
+         true},
     };
     for (const auto& [c, expected] : cases) {
         CAPTURE(c.what);
@@ -453,7 +504,12 @@ TEST_CASE("the rubric schema and load_pack agree on accept and reject") {
         {"tier named indicators", replace(m, "plural: aspects", "plural: indicators"), g, false},
         {"predicate without min", replace(m, "{name: Rendah, min: 1}", "{name: Rendah}"), g, false},
         {"level value as text", replace(m, "value: 2,", "value: dua,"), g, false},
-        {"scale without levels", replace(m, "    levels:\n      - {value: 1, name: Satu, criteria: a}\n      - {value: 2, name: Dua, criteria: b}\n", ""), g, false},
+        {"scale without levels",
+         replace(
+             m,
+             "    levels:\n      - {value: 1, name: Satu, criteria: a}\n      - {value: 2, name: Dua, criteria: b}\n",
+             ""),
+         g, false},
         {"file outside the pack", replace(m, "files: [d.yaml]", "files: [../d.yaml]"), g, false},
         {"unknown indicator key", m, replace(g, "note: n", "notes: n"), false},
         {"indicator without name", m, replace(g, "{id: \"2\", name: Dua, ", "{id: \"2\", "), false},

@@ -51,7 +51,8 @@ TEST_CASE("terminal_safe leaves no control character and keeps one column per ch
     CHECK(terminal_safe("\x1b[2Jx") == fffd + "[2Jx");
     CHECK(terminal_safe("\x1b]0;pwn\x07") == fffd + "]0;pwn" + fffd);
     CHECK(terminal_safe(std::string("\0\x01\x1f\x7f", 4)) == fffd + fffd + fffd + fffd);
-    CHECK(terminal_safe("\xC2\x9B" "2J \xC2\x80 \xC2\x9F") == fffd + "2J " + fffd + " " + fffd); // C1: CSI, U+0080, U+009F
+    CHECK(terminal_safe("\xC2\x9B"
+                        "2J \xC2\x80 \xC2\x9F") == fffd + "2J " + fffd + " " + fffd); // C1: CSI, U+0080, U+009F
     CHECK(terminal_safe("\xC2\xA0 \xC2") == "\xC2\xA0 " + fffd); // NBSP stays; a cut-short sequence does not
     CHECK(terminal_safe("Kab. Contoh · Jawa — ≥ 2 é 日本") == "Kab. Contoh · Jawa — ≥ 2 é 日本");
     CHECK(terminal_safe("\xE9t\xE9") == fffd + "t" + fffd);
@@ -70,21 +71,26 @@ TEST_CASE("JSON strings escape quotes, backslashes and control characters") {
 
 TEST_CASE("JSON strings are always valid UTF-8: ill-formed bytes become U+FFFD") {
     const std::string fffd = "\xEF\xBF\xBD";
-    CHECK(JsonWriter::escape("Caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80") == "\"Caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80\"");
-    CHECK(JsonWriter::escape("Caf\xE9") == "\"Caf" + fffd + "\"");                 // Windows-1252 é
-    CHECK(JsonWriter::escape("\xC0\xAF") == "\"" + fffd + fffd + "\"");             // overlong '/'
-    CHECK(JsonWriter::escape("\xED\xA0\x80") == "\"" + fffd + fffd + fffd + "\"");  // a surrogate
+    CHECK(JsonWriter::escape("Caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80") ==
+          "\"Caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80\"");
+    CHECK(JsonWriter::escape("Caf\xE9") == "\"Caf" + fffd + "\"");                            // Windows-1252 é
+    CHECK(JsonWriter::escape("\xC0\xAF") == "\"" + fffd + fffd + "\"");                       // overlong '/'
+    CHECK(JsonWriter::escape("\xED\xA0\x80") == "\"" + fffd + fffd + fffd + "\"");            // a surrogate
     CHECK(JsonWriter::escape("\xF4\x90\x80\x80") == "\"" + fffd + fffd + fffd + fffd + "\""); // above U+10FFFF
-    CHECK(JsonWriter::escape("\xE2\x82x") == "\"" + fffd + "x\"");                 // cut short: one U+FFFD
-    CHECK(JsonWriter::escape("\xE2\x82") == "\"" + fffd + "\"");                   // cut short at the end
-    CHECK(JsonWriter::escape("\x80") == "\"" + fffd + "\"");                       // a stray continuation byte
-    CHECK(valid_utf8("a\xFF" "b") == "a" + fffd + "b");
+    CHECK(JsonWriter::escape("\xE2\x82x") == "\"" + fffd + "x\"");                            // cut short: one U+FFFD
+    CHECK(JsonWriter::escape("\xE2\x82") == "\"" + fffd + "\"");                              // cut short at the end
+    CHECK(JsonWriter::escape("\x80") == "\"" + fffd + "\""); // a stray continuation byte
+    CHECK(valid_utf8("a\xFF"
+                     "b") == "a" + fffd + "b");
 }
 
 TEST_CASE("xml_escape gives text that XML 1.0 accepts") {
     CHECK(xml_escape("<a&b> \"q\" 'x'") == "&lt;a&amp;b&gt; &quot;q&quot; &apos;x&apos;");
     CHECK(xml_escape("a\nb\tc\rd") == "a\nb\tc&#13;d");
-    CHECK(xml_escape(std::string("a\x01\x1b" "b", 4)) == "a\xEF\xBF\xBD\xEF\xBF\xBD" "b");
+    CHECK(xml_escape(std::string("a\x01\x1b"
+                                 "b",
+                                 4)) == "a\xEF\xBF\xBD\xEF\xBF\xBD"
+                                        "b");
     CHECK(xml_escape("\xEF\xBF\xBE \xEF\xBF\xBF \xE9") == "\xEF\xBF\xBD \xEF\xBF\xBD \xEF\xBF\xBD");
     CHECK(xml_escape("Caf\xC3\xA9") == "Caf\xC3\xA9");
 }
