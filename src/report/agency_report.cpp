@@ -118,6 +118,7 @@ const AgencyLabels& agency_labels(Lang lang) {
 struct Series {
     const Score* score;
     SeriesStyle style;
+    bool self_only = false; // the verified basis of a file the evaluator has not verified yet
 };
 
 // Verified first (filled), then the self-assessment, then the target, as the chart draws them.
@@ -126,15 +127,19 @@ std::vector<Series> series_of(const AgencyReport& rep) {
     std::vector<Series> out;
     SeriesStyle main = r.basis == Basis::verified ? SeriesStyle::verified : SeriesStyle::self;
     SeriesStyle other = r.basis == Basis::verified ? SeriesStyle::self : SeriesStyle::verified;
+    bool verified_any = std::any_of(r.file.indicators.begin(), r.file.indicators.end(),
+                                    [](const IndicatorEntry& e) { return e.verified.has_value(); });
     if (r.other && other == SeriesStyle::verified) out.push_back({&*r.other, other});
-    out.push_back({&r.score, main});
+    out.push_back({&r.score, main, main == SeriesStyle::verified && !verified_any});
     if (r.other && other == SeriesStyle::self) out.push_back({&*r.other, other});
     if (rep.target) out.push_back({&*rep.target, SeriesStyle::target});
     return out;
 }
 
-const char* series_name(SeriesStyle s, const AgencyLabels& A) {
-    return s == SeriesStyle::verified ? A.series_verified : s == SeriesStyle::self ? A.series_self : A.series_target;
+// A polygon is called what its levels are: "Verifikasi" only when some level was verified.
+const char* series_name(const Series& s, const AgencyLabels& A) {
+    if (s.self_only || s.style == SeriesStyle::self) return A.series_self;
+    return s.style == SeriesStyle::verified ? A.series_verified : A.series_target;
 }
 
 RadarChart agency_radar(const AgencyReport& rep, Lang lang, bool with_legend) {
@@ -146,7 +151,7 @@ RadarChart agency_radar(const AgencyReport& rep, Lang lang, bool with_legend) {
                                                  pack.tiers[static_cast<size_t>(tier)].name.get(lang)));
     const auto groups = pack.groups_of_tier(tier);
     for (const auto& s : series_of(rep)) {
-        RadarSeries rs{series_name(s.style, A), s.style, {}};
+        RadarSeries rs{series_name(s, A), s.style, {}};
         for (int g : groups) rs.values.push_back(chart_value(s.score->group_index[static_cast<size_t>(g)]));
         c.series.push_back(std::move(rs));
     }
@@ -293,7 +298,7 @@ std::string render_agency_html(const AgencyReport& rep, Lang lang) {
                      render_radar_svg(agency_radar(rep, lang, false), false));
     const auto series = series_of(rep);
     b += fmt::format("<thead><tr><th class=\"n\">{}</th><th>{}</th>", A.number, html(tier_name));
-    for (const auto& s : series) b += fmt::format("<th class=\"n\">{}</th>", series_name(s.style, A));
+    for (const auto& s : series) b += fmt::format("<th class=\"n\">{}</th>", series_name(s, A));
     b += "</tr></thead>\n<tbody>\n";
     const auto groups = pack.groups_of_tier(tier);
     for (size_t k = 0; k < groups.size(); ++k) {
@@ -437,7 +442,7 @@ std::string render_agency_markdown(const AgencyReport& rep, Lang lang) {
     if (!rep.chart_file.empty()) out += fmt::format("![{}]({})\n\n", A.chart_alt, md(rep.chart_file));
     const auto series = series_of(rep);
     out += fmt::format("| {} | {} |", A.number, md(tier_name));
-    for (const auto& s : series) out += fmt::format(" {} |", series_name(s.style, A));
+    for (const auto& s : series) out += fmt::format(" {} |", series_name(s, A));
     out += "\n|---:|---|";
     for (size_t k = 0; k < series.size(); ++k) out += "---:|";
     out += "\n";

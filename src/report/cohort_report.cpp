@@ -178,12 +178,12 @@ std::string stats_html(const CohortPack& p, const SummaryPart& s, Lang lang) {
                        fixed(pack, s.stats.max));
 }
 
-std::string pack_html(const CohortReport& rep, const CohortPack& p, Lang lang, bool mixed) {
+std::string pack_html(const CohortReport& rep, const CohortPack& p, Lang lang, bool mixed, bool first) {
     const Pack& pack = *p.pack;
     const Labels& L = labels(lang);
     const CohortLabels& C = cohort_labels(lang);
     const SummaryPart& all = p.summary.all;
-    std::string b = "<section>\n";
+    std::string b = first ? "<section>\n" : "<section class=\"page\">\n"; // in print each pack from a new page
     if (mixed) b += fmt::format("<h2>{} — {}</h2>\n", html(pack.index_name.get(lang)), html(pack.id));
     b += html_source_notice(pack, lang);
     b += fmt::format("<h2>{}</h2>\n<table class=\"facts\">\n", C.summary);
@@ -402,7 +402,7 @@ std::string render_cohort_html(const CohortReport& rep, Lang lang) {
     if (rep.basis == Basis::self) b += fmt::format("<p class=\"notice\">{}</p>\n", C.basis_self);
     b += "</header>\n";
     const bool mixed = rep.cohort->packs.size() > 1;
-    for (const auto& p : rep.cohort->packs) b += pack_html(rep, p, lang, mixed);
+    for (const auto& p : rep.cohort->packs) b += pack_html(rep, p, lang, mixed, &p == &rep.cohort->packs.front());
     b += "<footer>\n";
     for (const auto& p : rep.cohort->packs) b += html_source_notice(*p.pack, lang);
     b += fmt::format("<p>{}</p>\n</footer>\n", html(fmt::format(fmt::runtime(C.generated), rep.generator)));
