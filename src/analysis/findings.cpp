@@ -49,6 +49,9 @@ std::vector<RuleInfo> make_registry() {
          "`level: 2.5` in a spbe-2020 file, or `level: tiga`."},
         {"io", S::error, R::common, "A file cannot be read",
          "The file does not exist or cannot be read; the command exits with 4. Example: `spbe check missing.yaml`."},
+        {"levels-csv-as-evidence", S::error, R::common, "A levels CSV given where an evidence file is expected",
+         "A .csv file named as an evidence file (not as `--levels-csv`) is not read as YAML; the message names the "
+         "option instead. Example: `spbe score levels-2025.csv` for `spbe score --levels-csv levels-2025.csv`."},
         {"empty-directory", S::warning, R::common, "A folder given as input holds no evidence files",
          "A folder named on the command line (or in an @list) contains no *.yaml or *.yml file, so nothing from it is "
          "scored; usually a wrong path. Example: `spbe score evidence/2024/` where the files are in "

@@ -31,10 +31,31 @@ InputOutcome load_agency_text(const std::string& path, const std::string& text, 
     return score_parsed(path, parse_evidence(text), lookup, rubric_override, basis);
 }
 
+std::optional<Diagnostic> csv_as_evidence(const std::string& path) {
+    auto ends_with = [&](std::string_view x) {
+        return path.size() > x.size() && path.compare(path.size() - 4, 4, x) == 0;
+    };
+    if (!ends_with(".csv") && !ends_with(".CSV")) return std::nullopt;
+    return Diagnostic{path,
+                      {},
+                      Severity::error,
+                      fmt::format("a CSV file is not an evidence file (YAML); a levels CSV is read with "
+                                  "'spbe score --levels-csv {}' (or 'spbe report --levels-csv')",
+                                  path),
+                      "levels-csv-as-evidence"};
+}
+
 InputOutcome score_parsed(const std::string& path, EvidenceParse parsed, const PackLookup& lookup,
                           const std::string& rubric_override, Basis basis) {
     InputOutcome out;
     out.diags = std::move(parsed.diags);
+    if (!parsed.file) {
+        if (auto d = csv_as_evidence(path)) {
+            out.diags = {*d};
+            out.exit_code = kInvalidInput;
+            return out;
+        }
+    }
     const Pack* pack = nullptr;
     if (parsed.file) {
         std::string ref = rubric_override.empty() ? parsed.file->rubric : rubric_override;

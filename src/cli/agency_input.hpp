@@ -28,6 +28,10 @@ InputOutcome load_agency(const std::string& path, PackRegistry& registry, const 
 InputOutcome load_agency_text(const std::string& path, const std::string& text, PackRegistry& registry,
                               const std::string& rubric_override, Basis basis);
 
+// A .csv file given as an evidence file: the one message to give instead of its YAML errors (the file
+// did not parse as YAML), naming --levels-csv; nullopt for any other path.
+std::optional<Diagnostic> csv_as_evidence(const std::string& path);
+
 // Whether a document an evidence file lists (`file:`) exists: absolute as given, else relative to the
 // evidence file's folder. For the gaps engine's GapsOptions::file_exists.
 std::function<bool(const std::string&)> evidence_file_probe(const std::string& evidence_path);

@@ -21,9 +21,10 @@ namespace {
 // Every subcommand, in the order `spbe --help` lists them.
 std::vector<CommandSpec> command_table() {
     return {
-        score_command(), explain_command(), rubrics_command(), gaps_command(),   plan_command(), whatif_command(),
-        diff_command(),  report_command(), lint_command(),    check_command(),   schema_command(), init_command(),
-        rules_command(), // hidden: docs/rules.md for tools/regen.sh
+        score_command(),  explain_command(), rubrics_command(), gaps_command(),  plan_command(),
+        whatif_command(), diff_command(),    report_command(),  lint_command(),  check_command(),
+        schema_command(), init_command(),    help_command(),    rules_command(), // rules: hidden: docs/rules.md for
+                                                                                 // tools/regen.sh
     };
 }
 
@@ -70,7 +71,8 @@ int run(int argc, char** argv) {
     for (const auto& cmd : command_table()) {
         CLI::App* sub = app.add_subcommand(cmd.name, cmd.summary);
         runners.emplace_back(sub, cmd.setup(*sub));
-        if (std::string_view(cmd.name) != "schema") add_max_file_size_option(*sub); // init reads -r DIR
+        const std::string_view name = cmd.name;
+        if (name != "schema" && name != "help") add_max_file_size_option(*sub); // init reads -r DIR
         check_rubric_options(*sub);
     }
     try {

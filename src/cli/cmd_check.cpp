@@ -3,6 +3,7 @@
 // expired documents.
 #include "analysis/evidence_check.hpp"
 #include "analysis/sha256.hpp"
+#include "cli/agency_input.hpp"
 #include "cli/commands.hpp"
 #include "cli/findings_cli.hpp"
 #include "loader/builtin_packs.hpp"
@@ -82,6 +83,8 @@ public:
         }
         EvidenceParse parsed = parse_evidence(*text);
         std::vector<Diagnostic> diags = std::move(parsed.diags);
+        if (!parsed.file)
+            if (auto d = csv_as_evidence(path)) diags = {*d};
         if (parsed.file) {
             const EvidenceFile& file = *parsed.file;
             const Pack* checked_pack = nullptr;

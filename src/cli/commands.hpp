@@ -18,6 +18,7 @@ CommandSpec lint_command();
 CommandSpec check_command();
 CommandSpec rules_command();
 CommandSpec report_command();
+CommandSpec help_command();
 
 // Parses argv, runs the chosen subcommand and returns the process exit code.
 int run(int argc, char** argv);

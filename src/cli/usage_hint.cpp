@@ -13,14 +13,14 @@
 
 namespace spbe::cli {
 
-namespace {
-
 std::vector<std::string> command_names(const CLI::App& app) {
     std::vector<std::string> names;
     for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; }))
         if (!sub->get_group().empty()) names.push_back(sub->get_name()); // hidden commands are not suggested
     return names;
 }
+
+namespace {
 
 std::string join(const std::vector<std::string>& names) {
     std::string out;
@@ -92,7 +92,6 @@ std::string explain_usage_error(const CLI::App& app, const CLI::ParseError& erro
         if (sub_at >= args.size()) return error.what();
         const std::string word(args[sub_at]);
         if (word == "version") return "'version' is not a command; the version is shown by 'spbe --version'";
-        if (word == "help") return "'help' is not a command; use 'spbe --help' or 'spbe COMMAND --help'";
         const std::string hint = closest_match(word, command_names(app));
         if (!hint.empty()) return fmt::format("unknown command '{}'; did you mean '{}'?", word, hint);
         return fmt::format("unknown command '{}'; commands: {}", word, join(command_names(app)));

@@ -5,8 +5,12 @@
 #include <CLI/CLI.hpp>
 
 #include <string>
+#include <vector>
 
 namespace spbe::cli {
+
+// The names of the commands `spbe --help` lists (hidden ones left out), in its order.
+std::vector<std::string> command_names(const CLI::App& app);
 
 // The message for a parse failure of `app` on argv (without the "spbe: error: " prefix).
 std::string explain_usage_error(const CLI::App& app, const CLI::ParseError& error, int argc, char** argv);

@@ -305,6 +305,36 @@ LevelsCsv LevelsCsv::parse(std::string text) {
             csv.indicator_index_.push_back(idx);
         }
     }
+    // A key column under another name (Indonesian, or a typo) would otherwise be read as an indicator.
+    static const std::vector<std::pair<std::string, std::string>> kAliases{
+        {"nama", "name"}, {"instansi", "name"},     {"kode", "code"},  {"jenis", "type"},
+        {"tipe", "type"}, {"provinsi", "province"}, {"tahun", "year"}, {"rubrik", "rubric"}};
+    const std::vector<std::string> keys{"name", "code", "type", "province", "year", "rubric"};
+    const std::vector<int> key_cols{csv.col_name_,     csv.col_code_, csv.col_type_,
+                                    csv.col_province_, csv.col_year_, csv.col_rubric_};
+    std::vector<bool> named(keys.size(), false);
+    for (size_t k = 0; k < keys.size(); ++k) named[k] = key_cols[k] >= 0;
+    for (size_t i = 0; i < csv.indicators_.size();) {
+        const auto& [name, col] = csv.indicators_[i];
+        std::string low = lower(name), meant;
+        for (const auto& [alias, key] : kAliases)
+            if (low == alias) meant = key;
+        if (meant.empty() && low.find_first_of("0123456789") == std::string::npos) meant = closest_match(low, keys);
+        auto it = std::find(keys.begin(), keys.end(), meant);
+        if (it == keys.end() || named[static_cast<size_t>(it - keys.begin())]) {
+            ++i;
+            continue;
+        }
+        named[static_cast<size_t>(it - keys.begin())] = true;
+        add(csv.diags_, header[static_cast<size_t>(col - 1)].line, col, Severity::error,
+            fmt::format("column '{}' is not a known column; did you mean '{}'? (rename it: the key columns are "
+                        "name, code, type, province, year, rubric)",
+                        name, meant),
+            "csv-header");
+        csv.indicators_.erase(csv.indicators_.begin() + static_cast<std::ptrdiff_t>(i));
+        csv.indicator_index_.erase(csv.indicator_index_.begin() + static_cast<std::ptrdiff_t>(i));
+        if (meant == "name") csv.col_name_ = col - 1; // reported; do not also say 'name' is missing
+    }
     if (csv.col_name_ < 0)
         add(csv.diags_, head.line, 1, Severity::error, "the header has no 'name' column", "csv-header");
     if (csv.indicators_.empty())

@@ -273,3 +273,19 @@ TEST_CASE("find_invalid_utf8 follows RFC 3629") {
     CHECK(find_invalid_utf8("\x80") == 0);                   // lone continuation byte
     CHECK(find_invalid_utf8("\xC3\x28") == 0);               // continuation missing
 }
+
+TEST_CASE("a key column under an Indonesian name or a typo gets a did-you-mean, not an indicator") {
+    LevelsCsv csv = LevelsCsv::parse("nama,provinsi,yaer,I1,1\nA,Aceh,2024,3,2\n");
+    REQUIRE(csv.diags().size() == 3);
+    CHECK(csv.diags()[0].pos.col == 1);
+    CHECK(csv.diags()[0].message ==
+          "column 'nama' is not a known column; did you mean 'name'? (rename it: the key columns are name, code, "
+          "type, province, year, rubric)");
+    CHECK(csv.diags()[1].message.rfind("column 'provinsi' is not a known column; did you mean 'province'?", 0) == 0);
+    CHECK(csv.diags()[2].message.rfind("column 'yaer' is not a known column; did you mean 'year'?", 0) == 0);
+    CHECK_FALSE(csv.usable());
+    // Indicator ids are never taken for key columns (I1 has a digit), and a present key column is not re-reported.
+    LevelsCsv ok = LevelsCsv::parse("name,year,tahun2,I1\nA,2024,3,2\n");
+    CHECK(ok.diags().empty());
+    CHECK(ok.indicator_columns().size() == 2);
+}
