@@ -243,6 +243,12 @@ int ScoreRun::check_options() {
             gate_predicate_ = opt_.fail_under;
         }
     }
+    if (opt_.detail && opt_.out.kind == OutputFormat::csv) {
+        // A CSV row is one agency; silently dropping --detail would look like a bug in the data.
+        print_error("--detail has no CSV form (a CSV row is one agency); use -f json, which lists every indicator "
+                    "with its level and exact contribution, or -f markdown");
+        return kUsage;
+    }
     if (opt_.inputs.empty() && opt_.levels_csv.empty()) {
         print_error(
             "nothing to score: give evidence files, directories, @LIST, - (paths on stdin) or --levels-csv FILE");
