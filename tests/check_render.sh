@@ -12,7 +12,7 @@ browser=$(command -v chromium || command -v chromium-browser || command -v googl
 command -v python3 >/dev/null || { echo "check_render: python3 not found; skipped"; exit 77; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-export SPBE_TODAY=2026-11-30 NO_COLOR=1
+export SPBE_TODAY=2026-11-30 NO_COLOR=1 SPBE_LANG=id
 "$spbe" report "$root/examples/kab-contoh-2024.yaml" -o "$work/agency.html" || exit 1
 "$spbe" report "$root/examples/kab-contoh-2026.yaml" -o "$work/pemdi.html" || exit 1
 "$spbe" report "$root/examples" --group-by province -o "$work/cohort.html" || exit 1

@@ -10,7 +10,7 @@ spbe=${1:-$root/build}/spbe
 out=$root/docs/img
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-export SPBE_TODAY=2026-11-30 NO_COLOR=1
+export SPBE_TODAY=2026-11-30 NO_COLOR=1 SPBE_LANG=id
 mkdir -p "$out"
 shot() { # shot HTML PNG HEIGHT: the top HEIGHT pixels of the page at 900 pixels wide
   chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir="$work/profile" \

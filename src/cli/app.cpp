@@ -83,7 +83,7 @@ int run(int argc, char** argv) {
         std::cerr << "Run 'spbe --help' or 'spbe COMMAND --help' for usage.\n";
         return kUsage;
     }
-    if (!apply_yaml_reader_env()) return kUsage;
+    if (!apply_yaml_reader_env() || !check_lang_env()) return kUsage;
     for (auto& [sub, runner] : runners)
         if (sub->parsed()) chosen = runner;
     try {

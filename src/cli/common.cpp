@@ -43,6 +43,20 @@ void add_output_file_options(CLI::App& app, OutputOptions& out, const std::strin
                  "Replace FILE even when it exists and is not an earlier spbe report (never an input)");
 }
 
+std::string default_lang() {
+    if (const char* v = std::getenv("SPBE_LANG"); v && *v) return std::string_view(v) == "en" ? "en" : "id";
+    for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"})
+        if (const char* v = std::getenv(name); v && *v) return std::string_view(v).substr(0, 2) == "en" ? "en" : "id";
+    return "id";
+}
+
+bool check_lang_env() {
+    const char* v = std::getenv("SPBE_LANG");
+    if (!v || !*v || std::string_view(v) == "id" || std::string_view(v) == "en") return true;
+    print_error(fmt::format("SPBE_LANG is '{}'; use 'id' (Bahasa Indonesia, the default) or 'en'", v));
+    return false;
+}
+
 void add_output_options(CLI::App& app, OutputOptions& out, const std::vector<OutputFormat>& formats,
                         const std::vector<FormatAlias>& aliases) {
     std::string list;

@@ -30,12 +30,19 @@ enum ExitCode : int {
     kIoError = 4,      // a file could not be read or written
 };
 
+// The --lang default (README "Language"): SPBE_LANG when set, else the first of LC_ALL, LC_MESSAGES and LANG
+// that is set: "en" when it starts with "en", else "id"; "id" when none is set. An SPBE_LANG other than id or en
+// is reported by check_lang_env().
+std::string default_lang();
+// False (after printing the usage error) when SPBE_LANG is set to something other than id or en.
+bool check_lang_env();
+
 // Output options, kept apart from each command's analysis options.
 struct OutputOptions {
     std::string format = "table";            // the --format name as given (an alias already made canonical)
     OutputFormat kind = OutputFormat::table; // the same, parsed once
     std::string output;                      // -o FILE; empty = stdout
-    std::string lang = "id";
+    std::string lang = default_lang();
     std::string color = "auto";
     bool force = false; // --force: replace an existing -o file that is not an earlier spbe report
 
