@@ -6,6 +6,7 @@
 #include "loader/builtin_packs.hpp"
 #include "loader/yaml_tree.hpp"
 #include "model/rational.hpp"
+#include "report/text_util.hpp"
 
 #include <fmt/format.h>
 
@@ -85,7 +86,13 @@ int run(int argc, char** argv) {
     }
     if (!apply_yaml_reader_env() || !check_lang_env()) return kUsage;
     for (auto& [sub, runner] : runners)
-        if (sub->parsed()) chosen = runner;
+        if (sub->parsed()) {
+            chosen = runner;
+            // Tables fit the terminal they are printed on; a report written with -o FILE only fits COLUMNS.
+            const CLI::Option* output = sub->get_option_no_throw("--output");
+            const bool to_file = output && output->count() > 0 && output->as<std::string>() != "-";
+            set_table_width(output_columns(!to_file));
+        }
     try {
         return chosen();
     } catch (const RationalOverflow& e) {

@@ -7,6 +7,7 @@
 #include "report/text_util.hpp"
 
 #include <fmt/format.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -41,6 +42,18 @@ void add_output_file_options(CLI::App& app, OutputOptions& out, const std::strin
     app.add_option("-o,--output", out.output, fmt::format("Write {} to FILE (atomically) instead of stdout", what));
     app.add_flag("--force", out.force,
                  "Replace FILE even when it exists and is not an earlier spbe report (never an input)");
+}
+
+size_t output_columns(bool to_terminal) {
+    if (const char* v = std::getenv("COLUMNS"); v && *v) {
+        char* end = nullptr;
+        unsigned long n = std::strtoul(v, &end, 10);
+        if (*end == '\0' && n >= 20 && n <= 10000) return n;
+    }
+    if (!to_terminal || !isatty(STDOUT_FILENO)) return 0;
+    winsize ws{};
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20) return ws.ws_col;
+    return 0;
 }
 
 std::string default_lang() {

@@ -30,6 +30,11 @@ enum ExitCode : int {
     kIoError = 4,      // a file could not be read or written
 };
 
+// The width tables are fitted to (README "Table width"): COLUMNS when it is a number from 20 up (also when the
+// output is piped or goes to a file), else the terminal's width when `to_terminal` and stdout is a terminal,
+// else 0 (no limit).
+size_t output_columns(bool to_terminal);
+
 // The --lang default (README "Language"): SPBE_LANG when set, else the first of LC_ALL, LC_MESSAGES and LANG
 // that is set: "en" when it starts with "en", else "id"; "id" when none is set. An SPBE_LANG other than id or en
 // is reported by check_lang_env().

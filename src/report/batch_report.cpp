@@ -129,6 +129,7 @@ std::string BatchRenderer::header() {
         if (format_ == BatchFormat::table) {
             for (auto& name : names) name = terminal_safe(name);
             widen_columns(widths_, names);
+            fit_columns(widths_, right_, 0);
             return render_table_line(names, right_, widths_, "");
         }
         std::string head = "|", rule = "|";

@@ -81,7 +81,15 @@ std::vector<std::string> break_lines(const std::vector<std::string>& words, size
     return lines;
 }
 
+namespace {
+size_t g_table_width = 0; // set once at start-up by the CLI (set_table_width)
+} // namespace
+
+void set_table_width(size_t columns) { g_table_width = columns; }
+size_t table_width() { return g_table_width; }
+
 std::string wrap_text(const std::string& text, size_t width, const std::string& indent) {
+    if (table_width() > 0) width = std::min(width, std::max<size_t>(20, table_width() - display_width(indent)));
     std::string out;
     size_t start = 0;
     while (start <= text.size()) {
@@ -254,6 +262,26 @@ void widen_columns(std::vector<size_t>& widths, const std::vector<std::string>& 
     }
 }
 
+void fit_columns(std::vector<size_t>& widths, const std::vector<bool>& right, size_t indent) {
+    if (g_table_width == 0 || widths.empty()) return;
+    auto total = [&] {
+        size_t sum = indent + 2 * (widths.size() - 1);
+        for (size_t w : widths) sum += w;
+        return sum;
+    };
+    constexpr size_t kMinText = 12; // narrower than this a name is no longer recognisable
+    while (total() > g_table_width) {
+        size_t widest = widths.size();
+        for (size_t i = 0; i < widths.size(); ++i)
+            if (!(i < right.size() && right[i]) && widths[i] > kMinText &&
+                (widest == widths.size() || widths[i] > widths[widest]))
+                widest = i;
+        if (widest == widths.size()) return; // numbers and short texts only: nothing left to narrow
+        widths[widest] =
+            std::max(kMinText, widths[widest] - std::min(widths[widest] - kMinText, total() - g_table_width));
+    }
+}
+
 std::string render_table_line(const std::vector<std::string>& row, const std::vector<bool>& right,
                               const std::vector<size_t>& widths, std::string_view indent) {
     std::string line(indent);
@@ -261,7 +289,10 @@ std::string render_table_line(const std::vector<std::string>& row, const std::ve
         bool r = i < right.size() && right[i];
         bool last = i + 1 == row.size();
         if (i) line += "  ";
-        line += r ? pad_left(row[i], widths[i]) : (last ? row[i] : pad_right(row[i], widths[i]));
+        // A cell wider than its column (fit_columns narrowed it) is cut with "…"; colour codes never reach here
+        // in a narrowed column, which holds names and paths only.
+        const std::string cell = display_width(row[i]) > widths[i] ? truncate(row[i], widths[i]) : row[i];
+        line += r ? pad_left(cell, widths[i]) : (last ? cell : pad_right(cell, widths[i]));
     }
     while (!line.empty() && line.back() == ' ') line.pop_back();
     line += '\n';
@@ -272,6 +303,7 @@ std::string render_table(const std::vector<std::vector<std::string>>& rows, cons
                          std::string_view indent) {
     std::vector<size_t> widths;
     for (const auto& row : rows) widen_columns(widths, row);
+    fit_columns(widths, right, display_width(indent));
     std::string out;
     for (const auto& row : rows) out += render_table_line(row, right, widths, indent);
     return out;

@@ -14,7 +14,8 @@ size_t display_width(std::string_view s);
 std::string pad_right(std::string_view s, size_t width);
 std::string pad_left(std::string_view s, size_t width);
 std::string truncate(std::string_view s, size_t width); // adds "…" when cut
-// Wraps text at `width` columns with `indent` before every line, keeping the text's own line breaks;
+// Wraps text at `width` columns (at most table_width() with the indent, when that is set) with `indent` before every
+// line, keeping the text's own line breaks;
 // each line is terminal_safe.
 std::string wrap_text(const std::string& text, size_t width, const std::string& indent);
 // The word wrapping behind wrap_text, `init`'s comments and gaps' item lists: `words` joined by single spaces into
@@ -68,7 +69,15 @@ std::string colorize(std::string_view s, Color c, bool enabled); // s is made te
 // Colour of a predicate band: the top two bands green, the lowest red, the rest yellow.
 Color predicate_color(const Pack& pack, const Predicate& p);
 
-// A simple aligned text table: first row is the header; `right` marks right-aligned columns.
+// The width tables are fitted to (README "Table width"): 0, the default, is no limit. Set once at start-up.
+void set_table_width(size_t columns);
+size_t table_width();
+// Narrows the widest left-aligned columns (names, paths; never below 12 or a right-aligned number column) until a
+// table with `indent` before it fits table_width(); render_table_line then cuts the cells with "…".
+void fit_columns(std::vector<size_t>& widths, const std::vector<bool>& right, size_t indent);
+
+// A simple aligned text table, fitted to table_width(): first row is the header; `right` marks right-aligned
+// columns.
 std::string render_table(const std::vector<std::vector<std::string>>& rows, const std::vector<bool>& right,
                          std::string_view indent = "  ");
 // The pieces of render_table for tables rendered row by row (batch output streamed from a spool):

@@ -16,8 +16,9 @@ TMPDIR_GOLDEN=$(mktemp -d) # scratch folder a case may write to (e.g. -o FILE)
 export TMPDIR_GOLDEN
 trap 'rm -rf "$out" "$err" "$TMPDIR_GOLDEN"' EXIT
 # Deterministic environment: no colour, no CI-specific format selection, the default language (no SPBE_LANG,
-# no English locale: a case asks for English with --lang en or sets SPBE_LANG itself).
-env -u GITHUB_ACTIONS -u SPBE_LANG -u LC_ALL -u LC_MESSAGES -u LANG NO_COLOR=1 SPBE_TODAY=2026-11-30 bash -o pipefail -c "\"\$0\" $args" "$spbe" <"$input" >"$out" 2>"$err"
+# no English locale: a case asks for English with --lang en or sets SPBE_LANG itself) and no COLUMNS (a case that
+# fits tables to a width sets it).
+env -u GITHUB_ACTIONS -u SPBE_LANG -u LC_ALL -u LC_MESSAGES -u LANG -u COLUMNS NO_COLOR=1 SPBE_TODAY=2026-11-30 bash -o pipefail -c "\"\$0\" $args" "$spbe" <"$input" >"$out" 2>"$err"
 code=$?
 # golden-yamlcpp/<case> (SPBE_YAML_READER=yaml-cpp) checks against the files the default run writes.
 if [ "${UPDATE_GOLDEN:-}" = 1 ] && [ "${SPBE_YAML_READER:-}" = yaml-cpp ]; then

@@ -114,3 +114,18 @@ TEST_CASE("split_words keeps or drops the empty words of a run of spaces") {
     CHECK(split_words(" a  b ", false) == std::vector<std::string>{"a", "b"});
     CHECK(wrap_text("a  b", 10, "> ") == "> a  b\n");
 }
+
+TEST_CASE("tables fit table_width(): the widest name column narrows (never below 12), numbers keep theirs") {
+    const std::vector<std::vector<std::string>> rows{
+        {"ID", "Nama", "Bobot"}, {"1", "Tingkat Kematangan Kebijakan Internal", "1.3"}, {"42", "Layanan", "3"}};
+    set_table_width(30);
+    CHECK(render_table(rows, {true, false, true}) == "  ID  Nama               Bobot\n" // 30 columns exactly
+                                                     "   1  Tingkat Kematang…    1.3\n"
+                                                     "  42  Layanan                3\n");
+    set_table_width(10); // narrower than the numbers and the 12-character minimum: as narrow as it gets
+    CHECK(render_table(rows, {true, false, true}) == "  ID  Nama          Bobot\n"
+                                                     "   1  Tingkat Kem…    1.3\n"
+                                                     "  42  Layanan           3\n");
+    set_table_width(0);
+    CHECK(render_table(rows, {true, false, true}).find("Tingkat Kematangan Kebijakan Internal") != std::string::npos);
+}
