@@ -46,7 +46,7 @@ good_hash = hashlib.sha256(doc.encode()).hexdigest()
 case('sha256-mismatch', evidence({5: f'  5:\n    level: 2\n    evidence:\n      - title: SK Tim\n        file: bukti/sk-tim.txt\n        sha256: {hashlib.sha256(b"versi lama").hexdigest()}\n'}),
      evidence({5: f'  5:\n    level: 2\n    evidence:\n      - title: SK Tim\n        file: bukti/sk-tim.txt\n        sha256: {good_hash.upper()}\n'}),
      {'bukti/sk-tim.txt': doc})
-case('evidence-expired', evidence({5: '  5:\n    level: 2\n    evidence:\n      - {title: SK Tim 2023, valid_until: 2025-12-31}\n'}),
+case('evidence-expired', evidence({5: '  5:\n    level: 2\n    evidence:\n      - {title: SK Tim 2023, valid_until: 2024-06-30}\n'}),
      evidence({5: '  5:\n    level: 2\n    evidence:\n      - {title: SK Tim 2026, valid_until: 2026-11-30}\n'}))
 # --rubric with a pack folder; the file names another rubric.
 small = 'rubric: {r}\nagency: {{name: Kota Uji}}\nyear: 2025\nindicators: {{1: 1, 2: 1, 3: 1, 4: 1}}\n'

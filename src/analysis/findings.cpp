@@ -177,7 +177,8 @@ std::vector<RuleInfo> make_registry() {
          "The document changed since its hash was recorded. Example: `sha256: 9f86…` but `sha256sum` of the file "
          "gives another value. Re-check the document and update the hash."},
         {"evidence-expired", S::warning, R::check, "An evidence document's valid_until is before the reference date",
-         "The reference date is --as-of (default today). Example: `valid_until: 2024-06-30` checked on 2026-11-30."},
+         "The reference date is --as-of (default: 31 December of the file's year once that year is over, else "
+         "today). Example: `valid_until: 2024-06-30` in a 2024 file, checked on 2024-12-31."},
     };
     std::sort(rules.begin(), rules.end(), [](const RuleInfo& a, const RuleInfo& b) { return a.id < b.id; });
     return rules;

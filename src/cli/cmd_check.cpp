@@ -65,7 +65,7 @@ std::optional<std::string> file_sha256(const fs::path& path) {
 
 class Checker {
 public:
-    Checker(const CheckOptions& opt, Date as_of)
+    Checker(const CheckOptions& opt, AsOf as_of)
         : opt_(opt), as_of_(as_of), registry_(PackLoadOptions{false, false}, disk_file_reader()) {}
 
     void check_file(const std::string& path, std::vector<Finding>& findings) {
@@ -118,7 +118,7 @@ public:
             }
             fs::path base = fs::path(path).parent_path();
             review_evidence(
-                file, as_of_,
+                file, as_of_.for_year(file.year),
                 [&](const std::string& name, bool want_hash) -> std::optional<std::string> {
                     fs::path p = fs::path(name).is_absolute() ? fs::path(name) : base / name;
                     std::error_code ec;
@@ -151,21 +151,14 @@ private:
     int input_code_ = kOk;
     std::map<std::string, std::pair<std::size_t, std::size_t>> filled_;
     const CheckOptions& opt_;
-    Date as_of_;
+    AsOf as_of_; // per file: its own year's default unless --as-of is given
     PackRegistry registry_;
     std::set<std::string> reported_packs_;
 };
 
 int run_check(const CheckOptions& opt) {
-    Date as_of = today();
-    if (!opt.as_of.empty()) {
-        auto d = Date::parse(opt.as_of);
-        if (!d) {
-            print_error(fmt::format("--as-of: '{}' is not a date (YYYY-MM-DD)", opt.as_of));
-            return kUsage;
-        }
-        as_of = *d;
-    }
+    auto as_of = parse_as_of(opt.as_of);
+    if (!as_of) return kUsage;
     FindingsConfig config;
     if (int code = load_findings_config(opt.common, config); code != kOk) return code;
     std::vector<Finding> findings;
@@ -202,7 +195,7 @@ int run_check(const CheckOptions& opt) {
                              "nothing-to-check"}
                 : Diagnostic{
                       dir, {}, Severity::warning, "directory contains no *.yaml or *.yml files", "empty-directory"});
-    Checker checker(opt, as_of);
+    Checker checker(opt, *as_of);
     for (const auto& f : files) checker.check_file(f, findings);
     files.insert(files.end(), unmatched.begin(), unmatched.end());
     files.insert(files.end(), empty_dirs.begin(), empty_dirs.end());
@@ -220,7 +213,7 @@ CommandSpec check_command() {
                     ->required();
                 app.add_option("--rubric,-r", opt->rubric,
                                "Check against this pack (built-in id or pack folder) instead of each file's own");
-                app.add_option("--as-of", opt->as_of, "Reference date for valid_until (YYYY-MM-DD; default today)");
+                app.add_option("--as-of", opt->as_of, kAsOfHelp);
                 add_findings_options(app, opt->common);
                 return [opt] { return run_check(*opt); };
             }};

@@ -54,9 +54,8 @@ std::optional<Crosswalk> load_crosswalk(const std::string& path, const Pack& fro
 }
 
 int run_diff(const DiffOptions& opt) {
-    auto as_of_date = parse_as_of(opt.as_of);
-    if (!as_of_date) return kUsage;
-    const Date as_of = *as_of_date;
+    auto as_of_option = parse_as_of(opt.as_of);
+    if (!as_of_option) return kUsage;
     Basis basis = is_self_basis(opt.basis) ? Basis::self : Basis::verified;
     PackRegistry registry({}, disk_file_reader());
     // Both files are checked before anything is compared, so every problem shows at once.
@@ -67,6 +66,7 @@ int run_diff(const DiffOptions& opt) {
     if (!old_in.result || !new_in.result) return std::max(old_in.exit_code, new_in.exit_code);
     const AgencyResult& o = *old_in.result;
     const AgencyResult& n = *new_in.result;
+    const Date as_of = as_of_option->for_year(n.file.year); // NEW's evidence is what may have expired
 
     // Indicator ids of two packs that coincide are not the same indicator: without a crosswalk only
     // the index and the predicate are compared (diff_agencies pairs nothing across packs).
@@ -121,7 +121,8 @@ CommandSpec diff_command() {
                     "Crosswalk YAML pairing OLD's indicator ids with NEW's (required when the rubric packs differ)");
                 app.add_option(
                     "--as-of", opt->as_of,
-                    "Evidence of NEW valid until before this date counts as expired (YYYY-MM-DD; default today)");
+                    "Evidence of NEW valid until before this date counts as expired (YYYY-MM-DD; default: 31 December "
+                    "of NEW's year once it is over, else today)");
                 app.add_flag("--fail-on-regression", opt->fail_on_regression,
                              "Exit 1 when the index or any top-tier group went down (exact comparison)");
                 add_output_options(app, opt->out, formats_of(kDiffFormats));

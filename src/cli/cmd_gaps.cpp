@@ -31,12 +31,11 @@ struct GapsCliOptions {
 };
 
 int run_gaps(const GapsCliOptions& opt) {
-    auto as_of_date = parse_as_of(opt.as_of);
-    if (!as_of_date) return kUsage;
-    const Date as_of = *as_of_date;
+    auto as_of = parse_as_of(opt.as_of);
+    if (!as_of) return kUsage;
     Basis basis = is_self_basis(opt.basis) ? Basis::self : Basis::verified;
     AgencyGaps loaded;
-    if (int code = load_agency_gaps(opt.file, opt.rubric, basis, opt.target, as_of, loaded)) return code;
+    if (int code = load_agency_gaps(opt.file, opt.rubric, basis, opt.target, *as_of, loaded)) return code;
     const AgencyResult& r = *loaded.agency;
     const GapsResult& g = loaded.gaps;
     ReportOptions ropt{opt.out.language(), opt.out.use_color(), false};
@@ -61,7 +60,7 @@ CommandSpec gaps_command() {
                                "Use this pack (built-in id or pack folder) instead of the file's own");
                 add_basis_option(app, opt->basis);
                 add_target_options(app, opt->target, true);
-                app.add_option("--as-of", opt->as_of, "Date for evidence expiry (YYYY-MM-DD; default today)");
+                app.add_option("--as-of", opt->as_of, kAsOfHelp);
                 add_output_options(app, opt->out, formats_of(kGapsFormats));
                 return [opt] { return run_gaps(*opt); };
             }};

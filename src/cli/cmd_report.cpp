@@ -53,7 +53,7 @@ std::string chart_path_for(const std::string& output) {
     return p.string();
 }
 
-int run_agency(const ReportCliOptions& opt, const Date& as_of) {
+int run_agency(const ReportCliOptions& opt, const AsOf& as_of) {
     if (!opt.out.output.empty() && opt.out.output != "-") {
         note_input(opt.inputs.front());
         note_pack_input(opt.rubric);
@@ -234,7 +234,7 @@ CommandSpec report_command() {
                                "Use this pack (built-in id or pack folder) instead of each file's own");
                 add_basis_option(app, opt->basis);
                 add_target_options(app, opt->target, true);
-                app.add_option("--as-of", opt->as_of, "Date for evidence expiry (YYYY-MM-DD; default today)");
+                app.add_option("--as-of", opt->as_of, kAsOfHelp);
                 app.add_option("--group-by", opt->group_by, "Cohort: compare groups of agencies")
                     ->check(CLI::IsMember({"none", "province", "type"}))
                     ->capture_default_str();

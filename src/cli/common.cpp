@@ -376,11 +376,21 @@ void add_basis_option(CLI::App& app, std::string& basis) {
         ->capture_default_str();
 }
 
-std::optional<Date> parse_as_of(const std::string& text) {
-    if (text.empty()) return today();
+std::optional<AsOf> parse_as_of(const std::string& text) {
+    if (text.empty()) return AsOf{};
     auto d = Date::parse(text);
-    if (!d) print_error(fmt::format("--as-of: '{}' is not a date (write YYYY-MM-DD)", text));
-    return d;
+    if (!d) {
+        print_error(fmt::format("--as-of: '{}' is not a date (write YYYY-MM-DD)", text));
+        return std::nullopt;
+    }
+    return AsOf{d};
+}
+
+Date AsOf::for_year(const std::optional<int>& year) const {
+    if (given) return *given;
+    const Date now = today();
+    if (year && *year < now.year) return Date{*year, 12, 31};
+    return now;
 }
 
 Date today() {

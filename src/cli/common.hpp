@@ -109,8 +109,19 @@ private:
 void add_basis_option(CLI::App& app, std::string& basis);
 inline bool is_self_basis(const std::string& basis) { return basis == "self"; }
 
-// The date of --as-of (today when empty); prints the usage error and returns nullopt when invalid.
-std::optional<Date> parse_as_of(const std::string& text);
+// --as-of: the date evidence validity (`valid_until`) is judged on (README "Evidence expiry"). Given: that date.
+// Not given: the last day of the file's evaluation year once that year is over, else today, so that a report on
+// last year's file says the same tomorrow as today.
+struct AsOf {
+    std::optional<Date> given;
+    Date for_year(const std::optional<int>& year) const;
+};
+inline constexpr const char* kAsOfHelp =
+    "Date evidence validity is judged on (YYYY-MM-DD; default: 31 December of the file's year once it is over, "
+    "else today)";
+
+// The --as-of text (empty = not given); prints the usage error and returns nullopt when it is not a date.
+std::optional<AsOf> parse_as_of(const std::string& text);
 
 // Today's date for --as-of defaults; SPBE_TODAY=YYYY-MM-DD overrides it (tests, reproducible runs).
 Date today();

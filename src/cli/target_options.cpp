@@ -37,14 +37,14 @@ int resolve_cli_target(const AgencyResult& r, const TargetCliOptions& opt, bool 
 }
 
 int load_agency_gaps(const std::string& file, const std::string& rubric, Basis basis, const TargetCliOptions& target,
-                     const Date& as_of, AgencyGaps& out) {
+                     const AsOf& as_of, AgencyGaps& out) {
     InputOutcome in = load_agency(file, out.registry, rubric, basis);
     print_diagnostics(in.diags);
     if (!in.result) return in.exit_code;
     out.agency = std::move(in.result);
     const AgencyResult& r = *out.agency;
     if (int code = resolve_cli_target(r, target, true, out.target); code != kOk) return code;
-    out.options.as_of = as_of;
+    out.options.as_of = as_of.for_year(r.file.year);
     out.options.file_exists = evidence_file_probe(file);
     try {
         out.gaps = analyse_gaps(r, *out.target, out.options);

@@ -26,8 +26,8 @@ int resolve_cli_target(const AgencyResult& r, const TargetCliOptions& opt, bool 
                        std::optional<Target>& target);
 
 // What `gaps` and `report` start from: one evidence file scored, its target resolved (command line >
-// file > next predicate) and the gaps towards it with the evidence checked on `as_of`. Not to be moved
-// once loaded: the agency points into the registry's pack, the gaps into the agency's evidence.
+// file > next predicate) and the gaps towards it with the evidence checked on `as_of` (for the file's year). Not to be
+// moved once loaded: the agency points into the registry's pack, the gaps into the agency's evidence.
 struct AgencyGaps {
     PackRegistry registry{PackLoadOptions{}, disk_file_reader()}; // owns the pack the agency points to
     std::optional<AgencyResult> agency;
@@ -39,6 +39,6 @@ struct AgencyGaps {
 // Prints every problem; returns kOk or the exit code (the file's, kUsage for the target, kInvalidInput
 // for a plan too large to search).
 int load_agency_gaps(const std::string& file, const std::string& rubric, Basis basis, const TargetCliOptions& target,
-                     const Date& as_of, AgencyGaps& out);
+                     const AsOf& as_of, AgencyGaps& out);
 
 } // namespace spbe::cli
