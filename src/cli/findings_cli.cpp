@@ -179,7 +179,14 @@ int finish_findings(const std::string& command, std::vector<std::string> files, 
         return std::any_of(report.findings.begin(), report.findings.end(),
                            [&](const Finding& f) { return f.rule == rule; });
     };
-    if (has_rule("yaml-syntax")) code = std::max(code, static_cast<int>(kInvalidInput));
+    // The one exit-code contract (README "Exit codes"): an error of a rule that is an error by itself (a file
+    // that cannot be scored, a pack that cannot be loaded) is invalid input, 3, as in score; an error only
+    // because the configuration raised a warning rule is a failed gate, 1. Text that is not YAML is 3 always.
+    const bool invalid = std::any_of(report.findings.begin(), report.findings.end(), [](const Finding& f) {
+        const RuleInfo* r = find_rule(f.rule);
+        return f.severity == Severity::error && r && r->severity == Severity::error;
+    });
+    if (invalid || has_rule("yaml-syntax")) code = std::max(code, static_cast<int>(kInvalidInput));
     if (has_rule("io")) code = std::max(code, static_cast<int>(kIoError));
     return std::max(code, write_output(text, opt.out));
 }
