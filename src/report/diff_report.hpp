@@ -8,7 +8,7 @@
 
 namespace spbe {
 
-inline constexpr const char* kDiffJsonSchema = "spbe.diff/1";
+inline constexpr const char* kDiffJsonSchema = "spbe.diff/2";
 
 struct DiffInput {
     const AgencyResult* old_result = nullptr;

@@ -1,4 +1,4 @@
-// Renderers of `spbe gaps` (table, JSON spbe.gaps/1, CSV, Markdown) and the pieces `spbe plan`
+// Renderers of `spbe gaps` (table, JSON spbe.gaps/2, CSV, Markdown) and the pieces `spbe plan`
 // shares with them (target description, wrapping, JSON of the target).
 #pragma once
 
@@ -9,7 +9,7 @@
 
 namespace spbe {
 
-inline constexpr const char* kGapsJsonSchema = "spbe.gaps/1";
+inline constexpr const char* kGapsJsonSchema = "spbe.gaps/2";
 
 std::string render_gaps_table(const AgencyResult& r, const GapsResult& g, const ReportOptions& opt);
 std::string render_gaps_json(const AgencyResult& r, const GapsResult& g, const ReportOptions& opt);

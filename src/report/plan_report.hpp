@@ -1,5 +1,5 @@
 // Renderers of `spbe plan`: the ordered steps with the running index and predicate (table, JSON
-// spbe.plan/1, CSV, Markdown).
+// spbe.plan/2, CSV, Markdown).
 #pragma once
 
 #include "analysis/plan.hpp"
@@ -11,7 +11,7 @@
 
 namespace spbe {
 
-inline constexpr const char* kPlanJsonSchema = "spbe.plan/1";
+inline constexpr const char* kPlanJsonSchema = "spbe.plan/2";
 
 struct PlanView {
     const AgencyResult* agency = nullptr;

@@ -111,10 +111,30 @@ std::string render_score_table(const std::vector<AgencyResult>& results, const R
     return out + score_footer(results, opt.lang, false);
 }
 
+namespace {
+
+// `"agency": {"name", "code", "type", "province"}` (absent ones null): the one shape of every JSON report.
+void write_agency_object(JsonWriter& w, const Agency& a) {
+    w.key("agency").begin_object();
+    w.field("name", a.name);
+    auto opt_field = [&](const char* k, const std::string& v) {
+        w.key(k);
+        if (v.empty()) w.null();
+        else w.value(v);
+    };
+    opt_field("code", a.code);
+    opt_field("type", a.type);
+    opt_field("province", a.province);
+    w.end_object();
+}
+
+} // namespace
+
 void write_file_fields_json(JsonWriter& w, const AgencyResult& r) {
     w.field("file", r.path);
     w.field("rubric", r.pack->id);
-    w.field("agency", r.file.agency.name);
+    write_agency_object(w, r.file.agency);
+    w.field("agency_name", r.file.agency.name); // the string `agency` of the /1 schemas; removed in /3
     w.key("year");
     if (r.file.year) w.value(*r.file.year);
     else w.null();
@@ -125,17 +145,7 @@ void write_agency_json(JsonWriter& w, const AgencyResult& r, const ReportOptions
     const Pack& pack = *r.pack;
     w.field("file", r.path);
     w.field("rubric", pack.id);
-    w.key("agency").begin_object();
-    w.field("name", r.file.agency.name);
-    auto opt_field = [&](const char* k, const std::string& v) {
-        w.key(k);
-        if (v.empty()) w.null();
-        else w.value(v);
-    };
-    opt_field("code", r.file.agency.code);
-    opt_field("type", r.file.agency.type);
-    opt_field("province", r.file.agency.province);
-    w.end_object();
+    write_agency_object(w, r.file.agency);
     w.key("year");
     if (r.file.year) w.value(*r.file.year);
     else w.null();

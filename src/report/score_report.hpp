@@ -26,8 +26,8 @@ std::string render_score_markdown(const std::vector<AgencyResult>& results, cons
 // Pieces reused by other reports (gaps, whatif, diff).
 class JsonWriter;
 void write_agency_json(JsonWriter& w, const AgencyResult& r, const ReportOptions& opt);
-// "file", "rubric", "agency" (its name), "year" and "basis" of one scored file: the opening fields
-// of the gaps, plan and diff reports.
+// "file", "rubric", "agency" (the object of score), "agency_name" (the name, kept for one schema version), "year"
+// and "basis" of one scored file: the opening fields of the gaps, plan and diff reports.
 void write_file_fields_json(JsonWriter& w, const AgencyResult& r);
 // "Pemerintah Kabupaten Contoh · 2024 · spbe-2020 (PermenPANRB 59/2020)"
 std::string agency_heading(const AgencyResult& r);
