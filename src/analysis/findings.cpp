@@ -169,7 +169,8 @@ std::vector<RuleInfo> make_registry() {
          "Evaluators rarely raise a self-assessment, so this is flagged for review. Example: `level: 2, verified: 3`."},
         {"no-evidence", S::warning, R::check, "A level of 2 or more is claimed without evidence",
          "Levels from 2 up need supporting documents (bukti dukung). Example: `5: 3` (short form) or a long-form entry "
-         "without `evidence:`."},
+         "without `evidence:`. A file that lists no evidence at all and claims more than five such levels gets one "
+         "finding naming them."},
         {"evidence-file-missing", S::warning, R::check, "An evidence file does not exist",
          "`file:` is relative to the folder of the evidence YAML file. Example: `file: bukti/perbup.pdf` when "
          "bukti/perbup.pdf is not there."},
