@@ -52,8 +52,10 @@ bool is_table_or_markdown(std::string_view line) {
             break;
         }
     if (starts_with(line, "Instansi ") || starts_with(line, "Agency ")) return true;
-    if (!starts_with(line, "id ")) return false;
-    return line.find(" judul ") != std::string_view::npos || line.find(" title ") != std::string_view::npos;
+    if (!starts_with(line, "id ") && !starts_with(line, "ID ")) return false;
+    for (std::string_view title : {" judul ", " title ", " Judul ", " Title "})
+        if (line.find(title) != std::string_view::npos) return true;
+    return false;
 }
 
 } // namespace

@@ -192,19 +192,27 @@ std::string render_explain_json(const Pack& pack, const Indicator& ind, Lang lan
 }
 
 std::string render_rubrics_table(const std::vector<const Pack*>& packs, Lang lang) {
-    std::vector<std::vector<std::string>> rows{
-        {"id", lang == Lang::en ? "title" : "judul", lang == Lang::en ? "source" : "sumber",
-         lang == Lang::en ? "structure" : "struktur", lang == Lang::en ? "origin" : "asal"}};
+    const bool en = lang == Lang::en;
+    std::vector<std::vector<std::string>> rows{{"ID", en ? "Title" : "Judul", en ? "Source" : "Sumber",
+                                                en ? "Structure" : "Struktur", en ? "Origin" : "Asal"}};
     for (const Pack* p : packs) {
+        // "4 domains, 8 aspects, 47 indicators" / "4 domain, 8 aspek, 47 indikator" (Indonesian has no plural).
         std::string structure;
-        for (size_t t = 0; t < p->tiers.size(); ++t)
-            structure += fmt::format("{} {}, ", p->groups_of_tier(static_cast<int>(t)).size(), p->tiers[t].plural);
-        structure += fmt::format("{} indicators, levels {}-{}", p->indicators.size(), p->min_level(), p->max_level());
-        if (p->decimals > 0) structure += fmt::format(" ({} decimals)", p->decimals);
+        for (size_t t = 0; t < p->tiers.size(); ++t) {
+            std::string tier = en ? p->tiers[t].plural : p->tiers[t].name.get(Lang::id);
+            std::transform(tier.begin(), tier.end(), tier.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            structure += fmt::format("{} {}, ", p->groups_of_tier(static_cast<int>(t)).size(), tier);
+        }
+        structure += fmt::format(fmt::runtime(en ? "{} indicators, levels {}-{}" : "{} indikator, tingkat {}-{}"),
+                                 p->indicators.size(), p->min_level(), p->max_level());
+        if (p->decimals > 0)
+            structure += fmt::format(fmt::runtime(en ? " ({} decimals)" : " ({} desimal)"), p->decimals);
         std::string source = p->source.regulation;
-        if (p->source.secondary()) source += lang == Lang::en ? " (secondary)" : " (sekunder)";
+        if (p->source.secondary()) source += en ? " (secondary)" : " (sekunder)";
+        std::string origin = p->origin == "built-in" && !en ? "bawaan" : p->origin;
         rows.push_back({terminal_safe(p->id), terminal_safe(p->title.get(lang)), terminal_safe(source),
-                        terminal_safe(structure), terminal_safe(p->origin)});
+                        terminal_safe(structure), terminal_safe(origin)});
     }
     std::string out = render_table(rows, {}, "");
     for (const Pack* p : packs)

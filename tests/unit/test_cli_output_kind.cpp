@@ -39,6 +39,11 @@ TEST_CASE("every output format's beginning is recognised") {
         "| # | Instansi | Tahun | Indeks |\n|---|---|\n",
         "| Agency | Year | Index |\n",
         "id         judul                                      sumber\n",
+        "ID          Judul                                      Sumber\n",
+        "ID          Title                                      Source\n",
+        "<!DOCTYPE html>\n<!-- spbe report -->\n<html lang=\"id\">\n",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- spbe report -->\n<svg "
+        "xmlns=\"http://www.w3.org/2000/svg\">\n",
     };
     for (const char* r : reports) {
         CAPTURE(r);
@@ -57,8 +62,10 @@ TEST_CASE("evidence files, pack files and other files are not taken for reports"
         "old\n",
         "\n",
         "Laporan SPBE untuk Bupati\n",
+        "<!DOCTYPE html>\n<html>\n<body>my own page</body>\n", // HTML without spbe's comment
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n",
         "name,code,year,1,2,3\nKab,9901,2024,3,2,1\n", // a levels CSV of the user
-        "file,agency\n",                                // two columns: not one of spbe's headers
+        "file,agency\n",                               // two columns: not one of spbe's headers
         "{\n  \"name\": \"mine\"\n}\n",
         "{\n  \"$schema\": \"https://example.org/my.json\"\n}\n",
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<project>\n",
